@@ -1,0 +1,151 @@
+package com.nbaprops.mlfs;
+
+import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
+import com.nbaprops.mlfs.metrics.RunSummary;
+import com.nbaprops.mlfs.sink.RunHistory;
+import com.nbaprops.mlfs.sink.WriteFileOutputs;
+import com.nbaprops.mlfs.source.ReadFileSources;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Entry point of the ML feature store job: validates the options, builds {@link FeatureStore} with
+ * the chosen source and sink, runs it, and for runs that wait prints the breakdown and writes the
+ * run-history row. Exit status: 0 done, 1 the job failed, 2 bad options.
+ */
+public final class FeatureStorePipeline {
+  private FeatureStorePipeline() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Parses, validates, runs; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      printHelp(out);
+      return 0;
+    }
+    PipelineOptionsFactory.register(FeatureStoreOptions.class);
+    FeatureStoreOptions options;
+    RunConfig config;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
+      config = OptionsValidator.validate(options, Instant.now());
+      OptionsValidator.validateFiles(options);
+    } catch (InvalidOptionsException e) {
+      err.println("error: " + e.getMessage());
+      err.println("Run with --help for every option.");
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println("Run with --help for every option.");
+      return 2;
+    }
+    return execute(options, config, out, err);
+  }
+
+  /** Builds the pipeline of a validated configuration (the seam tests use). */
+  public static Pipeline build(FeatureStoreOptions options, RunConfig config) {
+    Pipeline p = Pipeline.create(options);
+    p.apply("FeatureStore", new FeatureStore(
+        new ReadFileSources(options.getInputDir(), config),
+        new WriteFileOutputs(options.getOutputDir(), config),
+        config));
+    return p;
+  }
+
+  static int execute(FeatureStoreOptions options, RunConfig config, PrintStream out,
+      PrintStream err) {
+    boolean local = options.getRunner() == null || options.getRunner() == DirectRunner.class;
+    boolean wait = options.getWaitUntilFinish() != null ? options.getWaitUntilFinish() : local;
+    Instant started = Instant.now();
+    out.printf("ML feature store %s run %s: %s .. %s%n",
+        config.mode().name().toLowerCase(java.util.Locale.ROOT), config.runId(), config.start(),
+        config.end());
+    for (String t : ReadFileSources.missingTables(options.getInputDir())) {
+      out.printf("  note: source table %s has no files under %s: read as an empty table%n", t,
+          options.getInputDir());
+    }
+    Pipeline p = build(options, config);
+    PipelineResult result;
+    try {
+      result = p.run();
+      if (!wait) {
+        out.println("Submitted; not waiting (pass --waitUntilFinish=true to wait and print the "
+            + "breakdown).");
+        return 0;
+      }
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("job ended in state " + state);
+      }
+    } catch (RuntimeException e) {
+      String message = rootMessage(e);
+      err.println("error: the job failed: " + message);
+      writeHistory(options, config, "FAILED", null, started, err, message);
+      return 1;
+    }
+    double wall = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    RunSummary summary = RunSummary.from(result, wall);
+    out.print(summary.format());
+    String status = summary.balanced() ? "SUCCEEDED" : "FAILED_UNBALANCED";
+    writeHistory(options, config, status, summary, started, err, null);
+    out.printf("%nOutputs under %s (run-history row: %s)%n", options.getOutputDir(),
+        RunHistory.path(config.runId()));
+    if (!summary.balanced()) {
+      err.println("error: roster entries do not equal feature rows + gaps");
+      return 1;
+    }
+    return 0;
+  }
+
+  private static void writeHistory(FeatureStoreOptions options, RunConfig config, String status,
+      RunSummary summary, Instant started, PrintStream err, String error) {
+    try {
+      RunHistory.writeFile(options.getOutputDir(),
+          RunHistory.row(config, status, summary, started, Instant.now(), error));
+    } catch (Exception e) {
+      err.println("warning: could not write the run-history row: " + e.getMessage());
+    }
+  }
+
+  /** The innermost message of an exception chain, prefixed by its type when it is not ours. */
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      if (t instanceof com.nbaprops.mlfs.source.SourceReadException) {
+        break;
+      }
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return t instanceof com.nbaprops.mlfs.source.SourceReadException
+        ? m : t.getClass().getSimpleName() + ": " + m;
+  }
+
+  static void printHelp(PrintStream out) {
+    out.println("Usage: scripts/run-local [OPTIONS]   (or java -jar ml-feature-store-bundled.jar)");
+    out.println();
+    out.println("Builds ml_feature_store_v2 rows (37 features + quality) for every roster entry of");
+    out.println("the date range, from the nine source tables, on any Beam runner.");
+    out.println();
+    out.println("Examples:");
+    out.println("  --mode=backfill --startDate=2024-10-22 --endDate=2025-04-13 \\");
+    out.println("      --inputDir=target/sample-league --outputDir=target/feature-store");
+    out.println("  --mode=daily --gameDate=2025-01-15 --inputDir=... --outputDir=...");
+    out.println();
+    PipelineOptionsFactory.printHelp(out, FeatureStoreOptions.class);
+    out.println("Any standard Beam option is accepted as well (--runner, --targetParallelism, ...).");
+  }
+
+}

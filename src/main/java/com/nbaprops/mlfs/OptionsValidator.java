@@ -1,0 +1,133 @@
+package com.nbaprops.mlfs;
+
+import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
+import com.nbaprops.mlfs.history.PlayerSweep.Mode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+
+/**
+ * Checks the options before any pipeline is built and turns them into a {@link RunConfig}. Every
+ * message says what to pass instead.
+ */
+public final class OptionsValidator {
+  private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+  private static final Pattern RUN_ID = Pattern.compile("^[A-Za-z0-9_.-]{1,128}$");
+
+  /** A problem with the options: the message is meant for the user as is. */
+  public static final class InvalidOptionsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidOptionsException(String message) {
+      super(message);
+    }
+  }
+
+  private OptionsValidator() {}
+
+  public static RunConfig validate(FeatureStoreOptions o, Instant now) {
+    String modeText = o.getMode() == null ? "backfill" : o.getMode().toLowerCase(Locale.ROOT);
+    Mode mode;
+    switch (modeText) {
+      case "backfill" -> mode = Mode.BACKFILL;
+      case "daily" -> mode = Mode.DAILY;
+      default -> throw new InvalidOptionsException("--mode=" + o.getMode()
+          + " is not a mode: pass --mode=backfill or --mode=daily");
+    }
+    LocalDate game = parseDate("--gameDate", o.getGameDate());
+    LocalDate start = parseDate("--startDate", o.getStartDate());
+    LocalDate end = parseDate("--endDate", o.getEndDate());
+    if (game != null) {
+      if ((start != null && !start.equals(game)) || (end != null && !end.equals(game))) {
+        throw new InvalidOptionsException("--gameDate=" + game + " disagrees with --startDate/"
+            + "--endDate: pass only --gameDate (one date) or only --startDate/--endDate");
+      }
+      start = game;
+      end = game;
+    }
+    if (mode == Mode.DAILY) {
+      if (start == null && end == null) {
+        start = LocalDate.ofInstant(now, ZoneId.of("America/New_York"));
+        end = start;
+      } else if (start == null || end == null) {
+        start = start == null ? end : start;
+        end = start;
+      } else if (!start.equals(end)) {
+        throw new InvalidOptionsException("daily mode runs one date, got " + start + " to " + end
+            + ": pass --gameDate=YYYY-MM-DD, or use --mode=backfill for a range");
+      }
+    } else {
+      if (start == null) {
+        throw new InvalidOptionsException(
+            "backfill needs a date range: pass --startDate=YYYY-MM-DD [--endDate=YYYY-MM-DD]");
+      }
+      if (end == null) {
+        end = start;
+      }
+    }
+    if (end.isBefore(start)) {
+      throw new InvalidOptionsException("--endDate=" + end + " is before --startDate=" + start
+          + ": pass an end date on or after the start date");
+    }
+    String runId = o.getRunId();
+    Instant created = now.truncatedTo(ChronoUnit.SECONDS);
+    if (runId == null || runId.isEmpty()) {
+      runId = "mlfs_" + modeText + "_" + start + "_" + end + "_"
+          + created.toString().replace(":", "").replace("-", "");
+    } else if (!RUN_ID.matcher(runId).matches()) {
+      throw new InvalidOptionsException("--runId=" + runId + " may only hold letters, digits, "
+          + "'_', '.' and '-' (it names output files)");
+    }
+    return new RunConfig(mode, start, end, Boolean.TRUE.equals(o.getIncludeBootstrap()),
+        new RunStamp(runId, created.toString()));
+  }
+
+  /** Checks the folders of the file source and sink. */
+  public static void validateFiles(FeatureStoreOptions o) {
+    FileSystems.setDefaultPipelineOptions(o);
+    if (o.getInputDir() == null || o.getInputDir().isEmpty()) {
+      throw new InvalidOptionsException("no input folder: pass --inputDir=FOLDER (one sub-folder "
+          + "per source table; scripts/sample-league makes one)");
+    }
+    if (!exists(o.getInputDir())) {
+      throw new InvalidOptionsException("input folder " + o.getInputDir() + " does not exist or "
+          + "is empty: pass --inputDir=FOLDER holding player_game_summary/ and the other tables");
+    }
+    if (o.getOutputDir() == null || o.getOutputDir().isEmpty()) {
+      throw new InvalidOptionsException("no output folder: pass --outputDir=FOLDER");
+    }
+  }
+
+  private static boolean exists(String dir) {
+    try {
+      String pattern = (dir.endsWith("/") ? dir : dir + "/") + "*";
+      MatchResult m = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+      return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  static LocalDate parseDate(String option, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    if (!DATE.matcher(value).matches()) {
+      throw new InvalidOptionsException(option + "=" + value + " is not a date: pass YYYY-MM-DD");
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidOptionsException(option + "=" + value + " is not a calendar date: pass "
+          + "YYYY-MM-DD");
+    }
+  }
+}

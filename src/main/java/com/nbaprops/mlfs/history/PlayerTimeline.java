@@ -1,0 +1,123 @@
+package com.nbaprops.mlfs.history;
+
+import com.nbaprops.mlfs.RunConfig;
+import com.nbaprops.mlfs.metrics.MetricNames;
+import com.nbaprops.mlfs.model.BettingProsPropRow;
+import com.nbaprops.mlfs.model.CompositeFactorsRow;
+import com.nbaprops.mlfs.model.DailyCacheRow;
+import com.nbaprops.mlfs.model.GameContextRow;
+import com.nbaprops.mlfs.model.OddsPropRow;
+import com.nbaprops.mlfs.model.PlayerGameRow;
+import com.nbaprops.mlfs.model.ShotZoneRow;
+import com.nbaprops.mlfs.source.SourceTable;
+import com.nbaprops.mlfs.util.RecordCoder;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Joins the seven per-player tables with one {@code CoGroupByKey} keyed by {@code player_lookup}
+ * (not by (player, date): a few hundred keys instead of tens of thousands) and runs the
+ * {@link PlayerSweep} over each player's rows, emitting one {@link PlayerInputs} per roster entry.
+ */
+public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollection<PlayerInputs>> {
+  private final RunConfig config;
+
+  public PlayerTimeline(RunConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public PCollection<PlayerInputs> expand(PCollectionTuple sources) {
+    KeyedPCollectionTuple<String> keyed = KeyedPCollectionTuple
+        .of(SourceTable.PLAYER_GAME_SUMMARY.tag(),
+            byPlayer(sources, SourceTable.PLAYER_GAME_SUMMARY, PlayerGameRow::playerLookup))
+        .and(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT.tag(),
+            byPlayer(sources, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT,
+                GameContextRow::playerLookup))
+        .and(SourceTable.PLAYER_DAILY_CACHE.tag(),
+            byPlayer(sources, SourceTable.PLAYER_DAILY_CACHE, DailyCacheRow::playerLookup))
+        .and(SourceTable.PLAYER_COMPOSITE_FACTORS.tag(),
+            byPlayer(sources, SourceTable.PLAYER_COMPOSITE_FACTORS,
+                CompositeFactorsRow::playerLookup))
+        .and(SourceTable.PLAYER_SHOT_ZONE_ANALYSIS.tag(),
+            byPlayer(sources, SourceTable.PLAYER_SHOT_ZONE_ANALYSIS, ShotZoneRow::playerLookup))
+        .and(SourceTable.ODDS_API_PLAYER_POINTS_PROPS.tag(),
+            byPlayer(sources, SourceTable.ODDS_API_PLAYER_POINTS_PROPS, OddsPropRow::playerLookup))
+        .and(SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS.tag(),
+            byPlayer(sources, SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS,
+                BettingProsPropRow::playerLookup));
+    return keyed
+        .apply("GroupByPlayer", CoGroupByKey.create())
+        .apply("SweepPlayer", ParDo.of(new SweepFn(config)))
+        .setCoder(RecordCoder.of(PlayerInputs.class));
+  }
+
+  private static <T extends Record> PCollection<KV<String, T>> byPlayer(PCollectionTuple sources,
+      SourceTable<T> table, SerializableFunction<T, String> key) {
+    return sources.get(table.tag())
+        .apply("KeyByPlayer " + table.name(), MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                org.apache.beam.sdk.values.TypeDescriptor.of(table.recordClass())))
+            .via((T r) -> KV.of(key.apply(r), r)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), table.coder()));
+  }
+
+  /** The thin Beam wrapper around {@link PlayerSweep}. */
+  static final class SweepFn extends DoFn<KV<String, CoGbkResult>, PlayerInputs> {
+    private final RunConfig config;
+    private final Distribution millis =
+        Metrics.distribution(MetricNames.NAMESPACE, MetricNames.stageMillis(MetricNames.STAGE_SWEEP));
+    private final Counter roster = Metrics.counter(MetricNames.NAMESPACE, MetricNames.ROSTER_ENTRIES);
+
+    SweepFn(RunConfig config) {
+      this.config = config;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<PlayerInputs> out) {
+      long t0 = System.nanoTime();
+      CoGbkResult r = group.getValue();
+      PlayerSweep.PlayerRows rows = new PlayerSweep.PlayerRows(
+          list(r, SourceTable.PLAYER_GAME_SUMMARY.tag()),
+          list(r, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT.tag()),
+          list(r, SourceTable.PLAYER_DAILY_CACHE.tag()),
+          list(r, SourceTable.PLAYER_COMPOSITE_FACTORS.tag()),
+          list(r, SourceTable.PLAYER_SHOT_ZONE_ANALYSIS.tag()),
+          list(r, SourceTable.ODDS_API_PLAYER_POINTS_PROPS.tag()),
+          list(r, SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS.tag()));
+      PlayerSweep.Result result =
+          PlayerSweep.sweep(config.mode(), config.start(), config.end(), rows);
+      result.duplicatesByTable().forEach((table, n) ->
+          Metrics.counter(MetricNames.NAMESPACE, MetricNames.duplicates(table)).inc(n));
+      for (PlayerInputs in : result.entries()) {
+        roster.inc();
+        out.output(in);
+      }
+      millis.update((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static <T> List<T> list(CoGbkResult r, TupleTag<T> tag) {
+      List<T> out = new ArrayList<>();
+      r.getAll(tag).forEach(out::add);
+      return out;
+    }
+  }
+}

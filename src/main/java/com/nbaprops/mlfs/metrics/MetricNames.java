@@ -1,0 +1,56 @@
+package com.nbaprops.mlfs.metrics;
+
+/** Every Beam metric of the pipeline is named here (namespace {@code mlfs}). */
+public final class MetricNames {
+  public static final String NAMESPACE = "mlfs";
+
+  public static final String ROSTER_ENTRIES = "roster_entries";
+  public static final String FEATURE_ROWS = "feature_rows";
+  public static final String GAP_ROWS = "gap_rows";
+  public static final String DEAD_LETTER_ROWS = "dead_letter_rows";
+  public static final String FILES_WRITTEN = "files_written";
+  public static final String FILES_DELETED = "files_deleted";
+  public static final String IGNORED_FILES = "ignored_input_files";
+
+  /** Stages whose DoFn time is measured (distribution of milliseconds per element or group). */
+  public static final String STAGE_READ = "read_parse";
+  public static final String STAGE_SWEEP = "player_sweep";
+  public static final String STAGE_LEAGUE = "league_index";
+  public static final String STAGE_BUILD = "build_features";
+  public static final String STAGE_WRITE = "write_outputs";
+
+  private MetricNames() {}
+
+  public static String rowsRead(String table) {
+    return "rows_read." + table;
+  }
+
+  public static String deadLetters(String table) {
+    return "dead_letters." + table;
+  }
+
+  public static String outsideWindow(String table) {
+    return "outside_window." + table;
+  }
+
+  public static String duplicates(String table) {
+    return "duplicate_keys." + table;
+  }
+
+  public static String gaps(String reason) {
+    return "gaps." + reason;
+  }
+
+  public static String defaults(int featureIndex) {
+    return String.format("defaults.feature_%02d", featureIndex);
+  }
+
+  /** As-of fallbacks: a precomputed source missed and a lower option was used. */
+  public static String fallback(String source) {
+    return "fallbacks." + source;
+  }
+
+  public static String stageMillis(String stage) {
+    return "stage_ms." + stage;
+  }
+}

@@ -1,0 +1,193 @@
+package com.nbaprops.mlfs.sink;
+
+import com.nbaprops.mlfs.RunConfig;
+import com.nbaprops.mlfs.contract.OutputSchema;
+import com.nbaprops.mlfs.features.BuildFeatureRows;
+import com.nbaprops.mlfs.features.OutputRow;
+import com.nbaprops.mlfs.metrics.MetricNames;
+import com.nbaprops.mlfs.model.DeadLetter;
+import com.nbaprops.mlfs.source.SourceTables;
+import com.nbaprops.mlfs.util.RecordCoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Writes the local layout of the data contract under the output folder:
+ * {@code ml_feature_store_v2/game_date=D.ndjson} and {@code feature_store_gaps/game_date=D.ndjson}
+ * for every date D of the run (rows sorted by player_lookup; a date of the range with no rows has its
+ * old file removed, so a re-run replaces exactly its dates), and {@code
+ * pipeline_dead_letters/run_id=R.ndjson}. Rows are grouped by month, not by date: a few dozen keys.
+ */
+public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> {
+  private final String outputDir;
+  private final RunConfig config;
+
+  public WriteFileOutputs(String outputDir, RunConfig config) {
+    this.outputDir = outputDir;
+    this.config = config;
+  }
+
+  /** Relative path of the file that holds one date of one table. */
+  public static String datePath(String table, LocalDate d) {
+    return table + "/game_date=" + d + ".ndjson";
+  }
+
+  public static String deadLetterPath(String runId) {
+    return OutputSchema.DEAD_LETTERS.name() + "/run_id=" + runId + ".ndjson";
+  }
+
+  @Override
+  public PDone expand(PCollectionTuple in) {
+    TupleTag<String> monthsTag = new TupleTag<>("months");
+    TupleTag<OutputRow> rowsTag = new TupleTag<>("rows");
+    TupleTag<OutputRow> gapsTag = new TupleTag<>("gaps");
+    List<String> months = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(config.start()); !m.isAfter(YearMonth.from(config.end()));
+        m = m.plusMonths(1)) {
+      months.add(m.toString());
+    }
+    PCollection<KV<String, String>> monthKeys = in.getPipeline()
+        .apply("MonthsInRange", Create.of(months).withCoder(StringUtf8Coder.of()))
+        .apply("KeyMonths", WithKeys.of((String m) -> m).withKeyType(TypeDescriptors.strings()));
+    KeyedPCollectionTuple.of(monthsTag, monthKeys)
+        .and(rowsTag, byMonth(in.get(BuildFeatureRows.FEATURE_ROWS), "KeyRowsByMonth"))
+        .and(gapsTag, byMonth(in.get(BuildFeatureRows.GAP_ROWS), "KeyGapsByMonth"))
+        .apply("GroupByMonth", CoGroupByKey.create())
+        .apply("WriteDateFiles", ParDo.of(
+            new WriteMonthFn(outputDir, config, rowsTag, gapsTag)));
+
+    in.get(SourceTables.DEAD_LETTERS)
+        .apply("DeadLetterRows", MapElements.into(TypeDescriptors.strings())
+            .via((DeadLetter d) -> DeadLetters.toJson(d, config.stamp())))
+        .apply("KeyDeadLetters", WithKeys.of("dead_letters"))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("GroupDeadLetters", GroupByKey.create())
+        .apply("WriteDeadLetters", ParDo.of(new WriteDeadLettersFn(outputDir, config.runId())));
+    return PDone.in(in.getPipeline());
+  }
+
+  private static PCollection<KV<String, OutputRow>> byMonth(PCollection<OutputRow> rows,
+      String name) {
+    return rows.apply(name, MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(OutputRow.class)))
+            .via((OutputRow r) -> KV.of(YearMonth.from(r.gameDate()).toString(), r)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoder.of(OutputRow.class)));
+  }
+
+  static final class WriteMonthFn extends DoFn<KV<String, CoGbkResult>, Void> {
+    private final String outputDir;
+    private final RunConfig config;
+    private final TupleTag<OutputRow> rowsTag;
+    private final TupleTag<OutputRow> gapsTag;
+    private final Counter written = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_WRITTEN);
+    private final Counter deleted = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_DELETED);
+
+    WriteMonthFn(String outputDir, RunConfig config, TupleTag<OutputRow> rowsTag,
+        TupleTag<OutputRow> gapsTag) {
+      this.outputDir = outputDir;
+      this.config = config;
+      this.rowsTag = rowsTag;
+      this.gapsTag = gapsTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> month) {
+      long t0 = System.nanoTime();
+      YearMonth m = YearMonth.parse(month.getKey());
+      LocalDate from = max(m.atDay(1), config.start());
+      LocalDate to = min(m.atEndOfMonth(), config.end());
+      List<OutputRow> rows = sorted(month.getValue().getAll(rowsTag));
+      List<OutputRow> gaps = sorted(month.getValue().getAll(gapsTag));
+      try {
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+          writeDate(OutputSchema.FEATURE_STORE.name(), d, rows);
+          writeDate(OutputSchema.GAPS.name(), d, gaps);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write outputs of " + m + " under " + outputDir, e);
+      }
+      Metrics.distribution(MetricNames.NAMESPACE, MetricNames.stageMillis(MetricNames.STAGE_WRITE))
+          .update((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void writeDate(String table, LocalDate d, List<OutputRow> sortedRows)
+        throws IOException {
+      List<String> lines = new ArrayList<>();
+      for (OutputRow r : sortedRows) {
+        if (r.gameDate().equals(d)) {
+          lines.add(r.json());
+        }
+      }
+      String path = FileOutputs.path(outputDir, datePath(table, d));
+      if (lines.isEmpty()) {
+        if (FileOutputs.deleteIfExists(path)) {
+          deleted.inc();
+        }
+      } else {
+        FileOutputs.replace(path, lines, config.runId());
+        written.inc();
+      }
+    }
+
+    private static List<OutputRow> sorted(Iterable<OutputRow> rows) {
+      List<OutputRow> out = new ArrayList<>();
+      rows.forEach(out::add);
+      out.sort(Comparator.comparing(OutputRow::gameDate)
+          .thenComparing(OutputRow::playerLookup)
+          .thenComparing(OutputRow::json));
+      return out;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+      return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+      return a.isBefore(b) ? a : b;
+    }
+  }
+
+  static final class WriteDeadLettersFn extends DoFn<KV<String, Iterable<String>>, Void> {
+    private final String outputDir;
+    private final String runId;
+
+    WriteDeadLettersFn(String outputDir, String runId) {
+      this.outputDir = outputDir;
+      this.runId = runId;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<String>> group) throws IOException {
+      List<String> lines = new ArrayList<>();
+      group.getValue().forEach(lines::add);
+      lines.sort(Comparator.naturalOrder());
+      FileOutputs.replace(FileOutputs.path(outputDir, deadLetterPath(runId)), lines, runId);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package com.nbaprops.mlfs.source;
+
+import com.nbaprops.mlfs.RunConfig;
+import com.nbaprops.mlfs.model.DeadLetter;
+import com.nbaprops.mlfs.util.RecordCoder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the nine source tables from a local (or {@code gs://}) folder laid out as the data contract
+ * says: one sub-folder per table. Each table is read once, for its window [start − lookback, end].
+ * Output: one PCollection per {@link SourceTable#tag()} plus {@link SourceTables#DEAD_LETTERS}.
+ */
+public final class ReadFileSources extends PTransform<PBegin, PCollectionTuple> {
+  private static final Logger LOG = LoggerFactory.getLogger(ReadFileSources.class);
+
+  private final String inputDir;
+  private final RunConfig config;
+
+  public ReadFileSources(String inputDir, RunConfig config) {
+    this.inputDir = inputDir.endsWith("/") ? inputDir : inputDir + "/";
+    this.config = config;
+  }
+
+  /** The tables whose folder holds no NDJSON file: they are read as empty tables. */
+  public static List<String> missingTables(String inputDir) {
+    String dir = inputDir.endsWith("/") ? inputDir : inputDir + "/";
+    List<String> missing = new ArrayList<>();
+    for (SourceTable<?> t : SourceTable.ALL) {
+      try {
+        MatchResult m = FileSystems.match(dir + t.name() + "/*.ndjson*",
+            EmptyMatchTreatment.ALLOW);
+        if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+          missing.add(t.name());
+        }
+      } catch (IOException e) {
+        missing.add(t.name());
+      }
+    }
+    return missing;
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    for (String t : missingTables(inputDir)) {
+      LOG.warn("source table {}: no *.ndjson or *.ndjson.gz file under {}{}/ - read as an empty "
+          + "table", t, inputDir, t);
+    }
+    PCollectionTuple out = PCollectionTuple.empty(input.getPipeline());
+    List<PCollection<DeadLetter>> dead = new ArrayList<>();
+    for (SourceTable<?> t : SourceTable.ALL) {
+      out = readOne(input, t, out, dead);
+    }
+    PCollection<DeadLetter> allDead = PCollectionList.of(dead)
+        .apply("FlattenDeadLetters", Flatten.pCollections())
+        .setCoder(RecordCoder.of(DeadLetter.class));
+    return out.and(SourceTables.DEAD_LETTERS, allDead);
+  }
+
+  private <T extends Record> PCollectionTuple readOne(PBegin input, SourceTable<T> t,
+      PCollectionTuple out, List<PCollection<DeadLetter>> dead) {
+    PCollectionTuple r = input.apply("Read " + t.name(), new ReadFileTable<>(t,
+        inputDir + t.name(), config.windowStart(t.lookbackDays()), config.end()));
+    dead.add(r.get(ReadFileTable.DEAD_LETTERS));
+    return out.and(t.tag(), r.get(t.tag()));
+  }
+}

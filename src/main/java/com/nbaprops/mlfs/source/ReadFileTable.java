@@ -1,0 +1,160 @@
+package com.nbaprops.mlfs.source;
+
+import com.nbaprops.mlfs.metrics.MetricNames;
+import com.nbaprops.mlfs.model.DeadLetter;
+import com.nbaprops.mlfs.util.Json;
+import com.nbaprops.mlfs.util.RecordCoder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads one table's folder of NDJSON files ({@code *.ndjson}, {@code *.ndjson.gz}) once, parses every
+ * line into the table's record, keeps the rows whose date lies in the table's read window and sends
+ * every bad line to the dead-letter output with its file, line number and reason. Outputs: {@code
+ * table.tag()} and {@link #DEAD_LETTERS}.
+ */
+public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>("dead_letters");
+
+  private final SourceTable<T> table;
+  private final String folder;
+  private final LocalDate windowStart;
+  private final LocalDate windowEnd;
+
+  public ReadFileTable(SourceTable<T> table, String folder, LocalDate windowStart,
+      LocalDate windowEnd) {
+    this.table = table;
+    this.folder = folder;
+    this.windowStart = windowStart;
+    this.windowEnd = windowEnd;
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    String pattern = folder.endsWith("/") ? folder + "*.ndjson*" : folder + "/*.ndjson*";
+    PCollectionTuple out = input
+        .apply("Match", FileIO.match().filepattern(pattern)
+            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("Open", FileIO.readMatches())
+        .apply("Parse", ParDo.of(new ParseFileFn<>(table, windowStart, windowEnd))
+            .withOutputTags(table.tag(), TupleTagList.of(DEAD_LETTERS)));
+    out.get(table.tag()).setCoder(table.coder());
+    out.get(DEAD_LETTERS).setCoder(RecordCoder.of(DeadLetter.class));
+    return out;
+  }
+
+  /** Parses every line of one file. A file that cannot be read to its end fails the job. */
+  static final class ParseFileFn<T extends Record> extends DoFn<FileIO.ReadableFile, T> {
+    private final SourceTable<T> table;
+    private final LocalDate windowStart;
+    private final LocalDate windowEnd;
+    private final Counter rowsRead;
+    private final Counter deadLetters;
+    private final Counter outside;
+    private final Counter ignoredFiles;
+    private final Distribution millis;
+    private transient RowParser<T> parser;
+
+    ParseFileFn(SourceTable<T> table, LocalDate windowStart, LocalDate windowEnd) {
+      this.table = table;
+      this.windowStart = windowStart;
+      this.windowEnd = windowEnd;
+      String ns = MetricNames.NAMESPACE;
+      this.rowsRead = Metrics.counter(ns, MetricNames.rowsRead(table.name()));
+      this.deadLetters = Metrics.counter(ns, MetricNames.deadLetters(table.name()));
+      this.outside = Metrics.counter(ns, MetricNames.outsideWindow(table.name()));
+      this.ignoredFiles = Metrics.counter(ns, MetricNames.IGNORED_FILES);
+      this.millis = Metrics.distribution(ns, MetricNames.stageMillis(MetricNames.STAGE_READ));
+    }
+
+    @Setup
+    public void setup() {
+      parser = new RowParser<>(table);
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      long t0 = System.nanoTime();
+      String name = file.getMetadata().resourceId().getFilename();
+      if (!(name.endsWith(".ndjson") || name.endsWith(".ndjson.gz"))) {
+        ignoredFiles.inc();
+        return;
+      }
+      String where = table.name() + "/" + name;
+      long line = 0;
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
+        String text;
+        while ((text = r.readLine()) != null) {
+          line++;
+          if (text.isBlank()) {
+            continue;
+          }
+          handle(text, where + ":" + line, out);
+        }
+      } catch (IOException e) {
+        throw new SourceReadException("cannot read " + where + " after line " + line + ": "
+            + e.getMessage() + " (is the file truncated or not gzip?)", e);
+      }
+      millis.update((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void handle(String text, String where, MultiOutputReceiver out) {
+      Map<String, Object> json;
+      try {
+        json = Json.readObject(text);
+      } catch (IOException | RuntimeException e) {
+        String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
+            ? jp.getOriginalMessage() : e.getMessage();
+        dead(out, text, where + ": malformed JSON: " + firstLine(msg));
+        return;
+      }
+      if (json == null) {
+        dead(out, text, where + ": not a JSON object");
+        return;
+      }
+      RowParser.Result<T> parsed = parser.parse(json);
+      if (!parsed.ok()) {
+        dead(out, text, where + ": " + parsed.error());
+        return;
+      }
+      rowsRead.inc();
+      LocalDate d = table.dateOf(parsed.record());
+      if (d.isBefore(windowStart) || d.isAfter(windowEnd)) {
+        outside.inc();
+        return;
+      }
+      out.get(table.tag()).output(parsed.record());
+    }
+
+    private void dead(MultiOutputReceiver out, String raw, String error) {
+      deadLetters.inc();
+      out.get(DEAD_LETTERS).output(new DeadLetter(table.name(), raw, error));
+    }
+
+    private static String firstLine(String s) {
+      if (s == null) {
+        return "unreadable";
+      }
+      int nl = s.indexOf('\n');
+      return nl < 0 ? s : s.substring(0, nl);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package com.nbaprops.mlfs.source;
+
+import com.nbaprops.mlfs.source.SourceTable.Column;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Turns one source row, as a map of column name to JSON-ish value (what an NDJSON line or a
+ * BigQuery {@code TableRow} gives), into the table's typed record, or explains why it cannot.
+ *
+ * <p>Rules (data contract): a missing key or JSON null is NULL; integers may be numbers or strings;
+ * DATE is {@code YYYY-MM-DD}; TIMESTAMP is ISO-8601 or {@code YYYY-MM-DD HH:MM:SS[.ffffff] UTC}.
+ * A NULL or empty key column, an unparseable value, a value of the wrong type or a negative count
+ * is an error. Columns the table does not use are ignored.
+ */
+public final class RowParser<T extends Record> {
+
+  /** A parse outcome: exactly one of {@code record} and {@code error} is set. */
+  public record Result<T>(T record, String error) {
+    public boolean ok() {
+      return record != null;
+    }
+  }
+
+  private static final DateTimeFormatter BQ_TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
+
+  private final SourceTable<T> table;
+  private final Constructor<T> ctor;
+
+  public RowParser(SourceTable<T> table) {
+    this.table = table;
+    RecordComponent[] comps = table.recordClass().getRecordComponents();
+    Class<?>[] types = new Class<?>[comps.length];
+    for (int i = 0; i < comps.length; i++) {
+      types[i] = comps[i].getType();
+    }
+    try {
+      this.ctor = table.recordClass().getDeclaredConstructor(types);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Result<T> parse(Map<String, Object> row) {
+    Object[] values = new Object[table.columns().size()];
+    for (Column c : table.columns()) {
+      Object raw = row.get(c.name());
+      Object v;
+      try {
+        v = convert(c, raw);
+      } catch (IllegalArgumentException e) {
+        return new Result<>(null, "column " + c.name() + ": " + e.getMessage());
+      }
+      if (v == null || (v instanceof String s && s.isEmpty())) {
+        if (table.keyColumns().contains(c.name())) {
+          return new Result<>(null, "key column " + c.name() + " is "
+              + (v == null ? "NULL" : "empty"));
+        }
+      }
+      if (v != null && table.nonNegativeColumns().contains(c.name())
+          && ((Number) v).doubleValue() < 0) {
+        return new Result<>(null, "column " + c.name() + ": negative value " + v);
+      }
+      values[c.index()] = v;
+    }
+    try {
+      return new Result<>(ctor.newInstance(values), null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build " + table.recordClass(), e);
+    }
+  }
+
+  static Object convert(Column c, Object raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof Map || raw instanceof java.util.List) {
+      throw new IllegalArgumentException("expected " + c.type() + ", got a JSON "
+          + (raw instanceof Map ? "object" : "array"));
+    }
+    switch (c.type()) {
+      case STRING:
+        if (!(raw instanceof String s)) {
+          throw new IllegalArgumentException("expected STRING, got " + describe(raw));
+        }
+        return s;
+      case INT64:
+        return toLong(raw);
+      case FLOAT64:
+        return toDouble(raw);
+      case BOOL:
+        if (raw instanceof Boolean b) {
+          return b;
+        }
+        if (raw instanceof String s) {
+          if (s.equalsIgnoreCase("true")) {
+            return true;
+          }
+          if (s.equalsIgnoreCase("false")) {
+            return false;
+          }
+        }
+        throw new IllegalArgumentException("expected BOOL, got " + describe(raw));
+      case DATE:
+        if (raw instanceof String s) {
+          try {
+            if (s.length() == 10) {
+              return LocalDate.parse(s);
+            }
+          } catch (DateTimeParseException e) {
+            // fall through
+          }
+        }
+        throw new IllegalArgumentException("expected DATE YYYY-MM-DD, got " + describe(raw));
+      case TIMESTAMP:
+        if (raw instanceof String s) {
+          Instant t = parseTimestamp(s);
+          if (t != null) {
+            return t;
+          }
+        }
+        throw new IllegalArgumentException("expected TIMESTAMP, got " + describe(raw));
+      default:
+        throw new IllegalStateException();
+    }
+  }
+
+  private static String describe(Object raw) {
+    String s = String.valueOf(raw);
+    if (s.length() > 40) {
+      s = s.substring(0, 40) + "...";
+    }
+    return (raw instanceof String ? "\"" + s + "\"" : s);
+  }
+
+  private static Long toLong(Object raw) {
+    BigDecimal d = toDecimal(raw, "INT64");
+    try {
+      return d.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("expected INT64, got " + describe(raw));
+    }
+  }
+
+  private static Double toDouble(Object raw) {
+    double d = toDecimal(raw, "FLOAT64").doubleValue();
+    if (Double.isInfinite(d)) {
+      throw new IllegalArgumentException("FLOAT64 out of range: " + describe(raw));
+    }
+    return d;
+  }
+
+  private static BigDecimal toDecimal(Object raw, String type) {
+    if (raw instanceof BigDecimal d) {
+      return d;
+    }
+    if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+      return BigDecimal.valueOf(((Number) raw).longValue());
+    }
+    if (raw instanceof java.math.BigInteger b) {
+      return new BigDecimal(b);
+    }
+    if (raw instanceof Double || raw instanceof Float) {
+      double v = ((Number) raw).doubleValue();
+      if (Double.isNaN(v) || Double.isInfinite(v)) {
+        throw new IllegalArgumentException("expected " + type + ", got " + v);
+      }
+      return BigDecimal.valueOf(v);
+    }
+    if (raw instanceof String s) {
+      try {
+        return new BigDecimal(s.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected " + type + ", got " + describe(raw));
+      }
+    }
+    throw new IllegalArgumentException("expected " + type + ", got " + describe(raw));
+  }
+
+  /** ISO-8601 instant/offset, or BigQuery's {@code YYYY-MM-DD HH:MM:SS[.ffffff][ UTC]}. */
+  public static Instant parseTimestamp(String s) {
+    String t = s.trim();
+    try {
+      return OffsetDateTime.parse(t).toInstant();
+    } catch (DateTimeParseException e) {
+      // next form
+    }
+    try {
+      return Instant.parse(t);
+    } catch (DateTimeParseException e) {
+      // next form
+    }
+    String local = t;
+    if (local.endsWith(" UTC")) {
+      local = local.substring(0, local.length() - 4);
+    } else if (local.endsWith("+00:00") || local.endsWith("+00")) {
+      local = local.substring(0, local.lastIndexOf('+'));
+    }
+    try {
+      return LocalDateTime.parse(local.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      // next form
+    }
+    try {
+      return LocalDateTime.parse(local, BQ_TIMESTAMP).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package com.nbaprops.mlfs.util;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Rounding rules of the feature contract: half-even, on the value's shortest decimal form. */
+public final class Decimals {
+  private Decimals() {}
+
+  /** Rounds half-even to {@code scale} decimal places. NaN and infinities are rejected. */
+  public static double round(double value, int scale) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new ArithmeticException("cannot round non-finite value " + value);
+    }
+    return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN).doubleValue();
+  }
+
+  /** Rounds half-even to 9 decimal places: every stored feature value and every compared ratio. */
+  public static double round9(double value) {
+    return round(value, 9);
+  }
+
+  /** Plain decimal text for JSON output: never scientific notation, always a decimal point. */
+  public static BigDecimal plain(double value) {
+    BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
+    if (d.scale() < 1) {
+      d = d.setScale(1);
+    }
+    return d;
+  }
+}
