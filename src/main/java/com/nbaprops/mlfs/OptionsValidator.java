@@ -108,7 +108,7 @@ public final class OptionsValidator {
 
   private static boolean exists(String dir) {
     try {
-      String pattern = (dir.endsWith("/") ? dir : dir + "/") + "*";
+      String pattern = (dir.endsWith("/") ? dir : dir + "/") + "*/*";
       MatchResult m = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
       return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
     } catch (IOException | IllegalArgumentException e) {

@@ -1,0 +1,97 @@
+package com.nbaprops.mlfs;
+
+import com.nbaprops.mlfs.util.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Runs the real entry point on local folders and reads its outputs back. */
+public final class LocalRun {
+  public final int exitCode;
+  public final String stdout;
+  public final String stderr;
+  public final Path outputDir;
+
+  private LocalRun(int exitCode, String stdout, String stderr, Path outputDir) {
+    this.exitCode = exitCode;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.outputDir = outputDir;
+  }
+
+  public static LocalRun run(Path outputDir, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of(args));
+    if (outputDir != null) {
+      all.add("--outputDir=" + outputDir);
+    }
+    int code = FeatureStorePipeline.run(all.toArray(String[]::new),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new LocalRun(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8), outputDir);
+  }
+
+  /** Rows of one output table, by file name (game_date=...), each parsed in file order. */
+  public Map<String, List<Map<String, Object>>> table(String name) {
+    Map<String, List<Map<String, Object>>> out = new TreeMap<>();
+    Path dir = outputDir.resolve(name);
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.sorted().toList()) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          rows.add(Json.readObject(line));
+        }
+        out.put(f.getFileName().toString(), rows);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** All rows of a table keyed "player|date", with the run-specific columns removed. */
+  public Map<String, Map<String, Object>> rowsByKey(String name) {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    table(name).values().forEach(rows -> rows.forEach(r -> {
+      Map<String, Object> copy = new LinkedHashMap<>(r);
+      copy.remove("run_id");
+      copy.remove("created_at");
+      copy.remove("detected_at");
+      out.put(r.get("player_lookup") + "|" + r.get("game_date"), copy);
+    }));
+    return out;
+  }
+
+  /** Copies a folder tree (test leagues are small). */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  public static Path resource(String path) {
+    return Path.of("src/test/resources", path);
+  }
+}
