@@ -1,0 +1,391 @@
+package com.nbaprops.mlfs.tools;
+
+import com.nbaprops.mlfs.model.GameContextRow;
+import com.nbaprops.mlfs.model.OddsPropRow;
+import com.nbaprops.mlfs.model.PlayerGameRow;
+import com.nbaprops.mlfs.model.TeamGameRow;
+import com.nbaprops.mlfs.source.RowParser;
+import com.nbaprops.mlfs.source.SourceTable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Imports real public NBA files (the formats of {@code shared/data/nba}) into the nine source tables
+ * of the local layout: NBA.com-style player box scores, team games and Odds-API-style points props.
+ * The precomputed tables are derived from the imported box scores with {@link Precompute}, exactly
+ * as the sample league does. Every input row that cannot be used is reported with file and line in
+ * {@code OUT/import_rejects.txt}; nothing is dropped silently.
+ */
+public final class NbaImporter {
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+  /** The input formats, recognised by their header. */
+  enum Format {
+    BOX_SCORES("season", "season_type", "game_id", "game_date", "team_abbr", "opponent_abbr",
+        "home_away", "player_id", "player_name", "played", "status", "minutes", "pts", "fga",
+        "fg3a", "ftm"),
+    TEAM_GAMES("game_id", "game_date", "season", "game_type", "team_abbreviation_home",
+        "team_abbreviation_road", "pts_home", "pts_road", "wl_home", "minutes_home",
+        "possessions_home", "minutes_road", "possessions_road"),
+    POINTS_PROPS("commence_time_utc", "bookmaker", "market", "player_name", "line");
+
+    final List<String> required;
+
+    Format(String... required) {
+      this.required = List.of(required);
+    }
+
+    static Format of(List<String> header) {
+      for (Format f : values()) {
+        if (header.containsAll(f.required)) {
+          return f;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** What an import did. */
+  public record Result(Map<String, Integer> rowsPerTable, List<String> rejects,
+      List<String> skippedFiles, int propsMatched, int propsPlayerDates) {}
+
+  private final List<PlayerGameRow> box = new ArrayList<>();
+  private final List<TeamGameRow> teamGames = new ArrayList<>();
+  private final List<OddsPropRow> odds = new ArrayList<>();
+  private final Map<String, String> phaseOfGame = new HashMap<>();
+  private final List<String> rejects = new ArrayList<>();
+  private final List<String> skipped = new ArrayList<>();
+
+  public static Result importFiles(List<Path> inputs, Path out) throws IOException {
+    NbaImporter imp = new NbaImporter();
+    for (Path p : expand(inputs)) {
+      imp.importFile(p);
+    }
+    return imp.write(out);
+  }
+
+  private static List<Path> expand(List<Path> inputs) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.list(p)) {
+          s.filter(f -> f.getFileName().toString().endsWith(".csv")
+              || f.getFileName().toString().endsWith(".csv.gz")).sorted().forEach(files::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        throw new IOException("no such file or folder: " + p);
+      }
+    }
+    return files;
+  }
+
+  private void importFile(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    try (Csv csv = new Csv(file)) {
+      List<String> header = csv.next();
+      Format format = header == null ? null : Format.of(header);
+      if (format == null) {
+        skipped.add(name + " (format not supported: header " + (header == null ? "empty"
+            : String.join(",", header.subList(0, Math.min(6, header.size()))) + ",...") + ")");
+        return;
+      }
+      Map<String, Integer> col = new HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        col.put(header.get(i), i);
+      }
+      List<String> rec;
+      boolean first = true;
+      while (true) {
+        try {
+          rec = csv.next();
+        } catch (IOException e) {
+          rejects.add(name + ":" + csv.recordLine() + ": " + e.getMessage());
+          break;
+        }
+        if (rec == null) {
+          break;
+        }
+        String where = name + ":" + csv.recordLine();
+        if (rec.size() != header.size()) {
+          rejects.add(where + ": " + rec.size() + " fields, header has " + header.size() + ": "
+              + String.join(",", rec));
+          continue;
+        }
+        Row r = new Row(rec, col);
+        if (first && format == Format.POINTS_PROPS && !"player_points".equals(r.s("market"))) {
+          skipped.add(name + " (market " + r.s("market") + ", not player_points)");
+          return;
+        }
+        first = false;
+        try {
+          switch (format) {
+            case BOX_SCORES -> boxScore(r);
+            case TEAM_GAMES -> teamGame(r);
+            case POINTS_PROPS -> prop(r, where);
+            default -> throw new IllegalStateException();
+          }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+          rejects.add(where + ": " + e.getMessage() + ": " + String.join(",", rec));
+        }
+      }
+    }
+  }
+
+  /** One CSV record with access by column name; empty fields are NULL. */
+  private record Row(List<String> values, Map<String, Integer> col) {
+    String s(String c) {
+      Integer i = col.get(c);
+      String v = i == null ? null : values.get(i);
+      return v == null || v.isEmpty() ? null : v;
+    }
+
+    String required(String c) {
+      String v = s(c);
+      if (v == null) {
+        throw new IllegalArgumentException("empty " + c);
+      }
+      return v;
+    }
+
+    Long l(String c) {
+      String v = s(c);
+      if (v == null) {
+        return null;
+      }
+      try {
+        return Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        try {
+          double d = Double.parseDouble(v);
+          if (d == Math.rint(d)) {
+            return (long) d;
+          }
+        } catch (NumberFormatException e2) {
+          // below
+        }
+        throw new IllegalArgumentException(c + " is not an integer: " + v);
+      }
+    }
+
+    Double d(String c) {
+      String v = s(c);
+      if (v == null) {
+        return null;
+      }
+      try {
+        return Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(c + " is not a number: " + v);
+      }
+    }
+  }
+
+  private static long seasonYear(String season) {
+    if (season == null || season.length() < 4) {
+      throw new IllegalArgumentException("bad season " + season);
+    }
+    return Long.parseLong(season.substring(0, 4));
+  }
+
+  private void boxScore(Row r) {
+    LocalDate date = LocalDate.parse(r.required("game_date"));
+    String team = r.required("team_abbr");
+    String opp = r.required("opponent_abbr");
+    String side = r.required("home_away");
+    if (!side.equals("H") && !side.equals("A")) {
+      throw new IllegalArgumentException("home_away is neither H nor A: " + side);
+    }
+    String home = side.equals("H") ? team : opp;
+    String away = side.equals("H") ? opp : team;
+    String gameId = date.toString().replace("-", "") + "_" + away + "_" + home;
+    String lookup = PlayerNames.lookup(r.required("player_name"));
+    if (lookup.isEmpty()) {
+      throw new IllegalArgumentException("player_name has no letters or digits");
+    }
+    boolean played = "1".equals(r.s("played"));
+    Long minutes = r.l("minutes");
+    for (String c : List.of("minutes", "pts", "fga", "fg3a", "ftm")) {
+      Long v = r.l(c);
+      if (v != null && v < 0) {
+        throw new IllegalArgumentException(c + " is negative: " + v);
+      }
+    }
+    String type = r.s("season_type");
+    phaseOfGame.put(gameId, "playoffs".equals(type) ? "playoffs"
+        : "playin".equals(type) ? "play_in" : "regular_season");
+    box.add(new PlayerGameRow(lookup, "nba_" + r.required("player_id"), gameId, date,
+        seasonYear(r.required("season")), team, opp, r.l("pts"),
+        minutes == null ? null : minutes.doubleValue(), r.l("fga"), r.l("fg3a"), r.l("ftm"), null,
+        null, !played));
+  }
+
+  private void teamGame(Row r) {
+    LocalDate date = LocalDate.parse(r.required("game_date"));
+    long season = seasonYear(r.required("season"));
+    String wl = r.required("wl_home");
+    if (!wl.equals("W") && !wl.equals("L")) {
+      throw new IllegalArgumentException("wl_home is neither W nor L: " + wl);
+    }
+    for (String side : List.of("home", "road")) {
+      Double poss = r.d("possessions_" + side);
+      Double minutes = r.d("minutes_" + side);
+      Long pts = r.l("pts_" + side);
+      Double pace = poss == null || minutes == null || minutes <= 0 ? null
+          : round(48.0 * poss / (minutes / 5.0));
+      Double ortg = poss == null || pts == null || poss <= 0 ? null : round(100.0 * pts / poss);
+      boolean win = side.equals("home") == wl.equals("W");
+      teamGames.add(new TeamGameRow(r.required("team_abbreviation_" + side), date, season, win,
+          pace, ortg));
+    }
+  }
+
+  private void prop(Row r, String where) {
+    if (!"player_points".equals(r.s("market"))) {
+      throw new IllegalArgumentException("market is not player_points: " + r.s("market"));
+    }
+    Instant start = RowParser.parseTimestamp(r.required("commence_time_utc"));
+    String snapText = r.s("market_last_update_utc") != null ? r.s("market_last_update_utc")
+        : r.s("snapshot_utc");
+    Instant snap = snapText == null ? null : RowParser.parseTimestamp(snapText);
+    if (start == null || (snapText != null && snap == null)) {
+      throw new IllegalArgumentException("unreadable timestamp");
+    }
+    Long before = snap == null ? null
+        : Math.floorDiv(start.getEpochSecond() - snap.getEpochSecond(), 60L);
+    String lookup = PlayerNames.lookup(r.required("player_name"));
+    odds.add(new OddsPropRow(lookup, LocalDate.ofInstant(start, NEW_YORK), start, snap, before,
+        r.required("bookmaker").toLowerCase(java.util.Locale.ROOT), r.d("line")));
+  }
+
+  private static Double round(double x) {
+    return Math.round(x * 10000) / 10000.0;
+  }
+
+  private Result write(Path out) throws IOException {
+    Files.createDirectories(out);
+    Precompute.Tables t = Precompute.derive(box, teamGames, new Precompute.Labels() {
+      @Override
+      public String seasonPhase(PlayerGameRow row) {
+        return phaseOfGame.getOrDefault(row.gameId(), "regular_season");
+      }
+
+      @Override
+      public String playerStatus(PlayerGameRow row) {
+        return null; // injury reports are not part of the public files
+      }
+    });
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    String stem = "nba_import";
+    counts.put("player_game_summary",
+        TableWriter.write(out, SourceTable.PLAYER_GAME_SUMMARY, stem, box));
+    counts.put("upcoming_player_game_context",
+        TableWriter.write(out, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT, stem, t.context()));
+    counts.put("player_daily_cache",
+        TableWriter.write(out, SourceTable.PLAYER_DAILY_CACHE, stem, t.cache()));
+    counts.put("player_composite_factors",
+        TableWriter.write(out, SourceTable.PLAYER_COMPOSITE_FACTORS, stem, t.composite()));
+    counts.put("player_shot_zone_analysis",
+        TableWriter.write(out, SourceTable.PLAYER_SHOT_ZONE_ANALYSIS, stem, t.shotZones()));
+    counts.put("team_defense_zone_analysis",
+        TableWriter.write(out, SourceTable.TEAM_DEFENSE_ZONE_ANALYSIS, stem, t.teamDefense()));
+    counts.put("team_offense_game_summary",
+        TableWriter.write(out, SourceTable.TEAM_OFFENSE_GAME_SUMMARY, stem, teamGames));
+    counts.put("odds_api_player_points_props",
+        TableWriter.write(out, SourceTable.ODDS_API_PLAYER_POINTS_PROPS, stem, odds));
+    Files.write(out.resolve("import_rejects.txt"), rejects, StandardCharsets.UTF_8);
+    Set<String> boxKeys = new HashSet<>();
+    box.forEach(b -> boxKeys.add(b.playerLookup() + "|" + b.gameDate()));
+    Set<LocalDate> boxDates = new HashSet<>();
+    box.forEach(b -> boxDates.add(b.gameDate()));
+    Set<String> propKeys = new HashSet<>();
+    odds.stream().filter(o -> boxDates.contains(o.gameDate()))
+        .forEach(o -> propKeys.add(o.playerLookup() + "|" + o.gameDate()));
+    int matched = (int) propKeys.stream().filter(boxKeys::contains).count();
+    Files.writeString(out.resolve("SOURCE.txt"), "Imported by scripts/import-nba from real public "
+        + "NBA files (see shared/data/nba/README.md for provenance and licences).\nThe tables "
+        + "player_daily_cache, player_composite_factors, player_shot_zone_analysis,\n"
+        + "team_defense_zone_analysis and upcoming_player_game_context are DERIVED from the "
+        + "box scores\n(rows dated D use games before D only); composite-factor formulas are "
+        + "illustrative.\nNo BettingPros data is public: that table is absent.\n",
+        StandardCharsets.UTF_8);
+    return new Result(counts, rejects, skipped, matched, propKeys.size());
+  }
+
+  // ---------------------------------------------------------------- command line
+
+  public static void main(String[] args) throws IOException {
+    System.exit(cli(args, System.out, System.err));
+  }
+
+  static int cli(String[] args, PrintStream out, PrintStream err) throws IOException {
+    String dir = null;
+    List<Path> inputs = new ArrayList<>();
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("-h")) {
+        out.println("Usage: scripts/import-nba --out=DIR FILE_OR_FOLDER...");
+        out.println();
+        out.println("Imports real NBA files in the formats of shared/data/nba into the nine source");
+        out.println("tables (local NDJSON layout) under DIR:");
+        out.println("  player_boxscores_<season>.csv.gz  NBA.com box scores -> player_game_summary");
+        out.println("  team_games_<season>.csv.gz        team games -> team_offense_game_summary");
+        out.println("  props_player_points_*.csv.gz      Odds API points props -> "
+            + "odds_api_player_points_props");
+        out.println("The precomputed tables are derived from the box scores (dated D: games before"
+            + " D).");
+        out.println("A folder imports every .csv/.csv.gz in it whose header is one of these "
+            + "formats;");
+        out.println("others are listed as not imported. Bad rows go to DIR/import_rejects.txt "
+            + "(file:line: reason).");
+        return 0;
+      }
+      if (a.startsWith("--out=")) {
+        dir = a.substring("--out=".length());
+      } else if (a.startsWith("--")) {
+        err.println("error: unknown option " + a + " (see --help)");
+        return 2;
+      } else {
+        inputs.add(Path.of(a));
+      }
+    }
+    if (dir == null || inputs.isEmpty()) {
+      err.println("error: pass --out=DIR and at least one input file or folder (see --help)");
+      return 2;
+    }
+    Result r;
+    try {
+      r = importFiles(inputs, Path.of(dir));
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    out.printf("Imported into %s%n", dir);
+    r.rowsPerTable().forEach((t, n) -> out.printf("  %-34s %8d rows%n", t, n));
+    out.printf("  prop lines: %d of %d (player, date) pairs on box-score dates match a box score "
+        + "by player_lookup (no name crosswalk)%n",
+        r.propsMatched(), r.propsPlayerDates());
+    for (String s : r.skippedFiles()) {
+      out.println("  not imported: " + s);
+    }
+    out.printf("  rejected input rows: %d (listed in %s/import_rejects.txt)%n", r.rejects().size(),
+        dir);
+    r.rejects().stream().limit(5).forEach(x -> out.println("    " + x));
+    return 0;
+  }
+}
