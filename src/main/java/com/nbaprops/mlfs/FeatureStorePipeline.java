@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Arrays;
 
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -40,6 +41,7 @@ public final class FeatureStorePipeline {
     RunConfig config;
     try {
       options = PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
+      relaxDirectRunnerChecks(options, args);
       config = OptionsValidator.validate(options, Instant.now());
       OptionsValidator.validateFiles(options);
     } catch (InvalidOptionsException e) {
@@ -52,6 +54,25 @@ public final class FeatureStorePipeline {
       return 2;
     }
     return execute(options, config, out, err);
+  }
+
+  /**
+   * On the DirectRunner, per-element immutability and encodability checks double the run time of
+   * a season; the job's coders and DoFns are covered by the TestPipeline tests (which keep the
+   * checks on), so local runs switch them off unless the user passed them explicitly.
+   */
+  static void relaxDirectRunnerChecks(FeatureStoreOptions options, String[] args) {
+    if (options.getRunner() != DirectRunner.class) {
+      return;
+    }
+    DirectOptions direct = options.as(DirectOptions.class);
+    String all = String.join(" ", args);
+    if (!all.contains("--enforceImmutability")) {
+      direct.setEnforceImmutability(false);
+    }
+    if (!all.contains("--enforceEncodability")) {
+      direct.setEnforceEncodability(false);
+    }
   }
 
   /** Builds the pipeline of a validated configuration (the seam tests use). */

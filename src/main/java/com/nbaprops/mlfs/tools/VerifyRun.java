@@ -1,0 +1,165 @@
+package com.nbaprops.mlfs.tools;
+
+import com.nbaprops.mlfs.contract.OutputSchema;
+import com.nbaprops.mlfs.model.GameContextRow;
+import com.nbaprops.mlfs.model.PlayerGameRow;
+import com.nbaprops.mlfs.source.RowParser;
+import com.nbaprops.mlfs.source.SourceTable;
+import com.nbaprops.mlfs.util.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Checks a finished local run against its input, independently of the pipeline's own counters: for
+ * every date of the range, the roster read straight from the input (player_game_summary in
+ * backfill, upcoming_player_game_context in daily mode) equals the players of the feature file plus
+ * those of the gap file, and nobody appears twice.
+ */
+public final class VerifyRun {
+  private VerifyRun() {}
+
+  public static void main(String[] args) throws IOException {
+    System.exit(cli(args, System.out, System.err));
+  }
+
+  static int cli(String[] args, PrintStream out, PrintStream err) throws IOException {
+    Map<String, String> o = new HashMap<>();
+    for (String a : args) {
+      if (a.equals("--help")) {
+        out.println("Usage: scripts/verify-run --inputDir=DIR --outputDir=DIR --startDate=D "
+            + "--endDate=D [--mode=backfill|daily]");
+        out.println("Exit 0 when every roster entry of every date is exactly one feature row or "
+            + "one gap row.");
+        return 0;
+      }
+      String[] kv = a.replaceFirst("^--", "").split("=", 2);
+      o.put(kv[0], kv.length > 1 ? kv[1] : "");
+    }
+    for (String k : List.of("inputDir", "outputDir", "startDate", "endDate")) {
+      if (!o.containsKey(k)) {
+        err.println("error: pass --" + k + " (see --help)");
+        return 2;
+      }
+    }
+    LocalDate start = LocalDate.parse(o.get("startDate"));
+    LocalDate end = LocalDate.parse(o.get("endDate"));
+    boolean daily = "daily".equals(o.get("mode"));
+    Map<LocalDate, Set<String>> roster = new TreeMap<>();
+    Path in = Path.of(o.get("inputDir"));
+    if (daily) {
+      RowParser<GameContextRow> p = new RowParser<>(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT);
+      lines(in.resolve(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT.name()), line -> {
+        GameContextRow r = parse(p, line);
+        if (r != null && !r.gameDate().isBefore(start) && !r.gameDate().isAfter(end)) {
+          roster.computeIfAbsent(r.gameDate(), k -> new HashSet<>()).add(r.playerLookup());
+        }
+      });
+    } else {
+      RowParser<PlayerGameRow> p = new RowParser<>(SourceTable.PLAYER_GAME_SUMMARY);
+      lines(in.resolve(SourceTable.PLAYER_GAME_SUMMARY.name()), line -> {
+        PlayerGameRow r = parse(p, line);
+        if (r != null && !r.gameDate().isBefore(start) && !r.gameDate().isAfter(end)) {
+          roster.computeIfAbsent(r.gameDate(), k -> new HashSet<>()).add(r.playerLookup());
+        }
+      });
+    }
+    Path outDir = Path.of(o.get("outputDir"));
+    int problems = 0;
+    long entries = 0;
+    long rows = 0;
+    long gaps = 0;
+    for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+      List<String> seenRows = players(outDir.resolve(OutputSchema.FEATURE_STORE.name()
+          + "/game_date=" + d + ".ndjson"));
+      List<String> seenGaps = players(outDir.resolve(OutputSchema.GAPS.name() + "/game_date="
+          + d + ".ndjson"));
+      List<String> seen = new ArrayList<>(seenRows);
+      seen.addAll(seenGaps);
+      Set<String> expected = roster.getOrDefault(d, Set.of());
+      Set<String> unique = new HashSet<>(seen);
+      if (!unique.equals(expected) || unique.size() != seen.size()) {
+        Set<String> missing = new HashSet<>(expected);
+        missing.removeAll(unique);
+        Set<String> extra = new HashSet<>(unique);
+        extra.removeAll(expected);
+        err.printf("%s: roster %d, rows %d + gaps %d; missing %s, unexpected %s, duplicated %d%n",
+            d, expected.size(), seenRows.size(), seenGaps.size(), first(missing), first(extra),
+            seen.size() - unique.size());
+        problems++;
+      }
+      entries += expected.size();
+      rows += seenRows.size();
+      gaps += seenGaps.size();
+    }
+    out.printf("verify-run: %d dates, roster %d = rows %d + gaps %d: %s%n",
+        start.datesUntil(end.plusDays(1)).count(), entries, rows, gaps,
+        problems == 0 ? "OK" : problems + " dates FAILED");
+    return problems == 0 ? 0 : 1;
+  }
+
+  private static <T extends Record> T parse(RowParser<T> p, String line) {
+    try {
+      RowParser.Result<T> r = p.parse(Json.readObject(line));
+      return r.ok() ? r.record() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String first(Set<String> s) {
+    return s.stream().sorted().limit(5).toList().toString();
+  }
+
+  private static List<String> players(Path file) throws IOException {
+    List<String> out = new ArrayList<>();
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        out.add((String) Json.readObject(line).get("player_lookup"));
+      }
+    }
+    return out;
+  }
+
+  private static void lines(Path folder, Consumer<String> each) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(folder)) {
+      files = s.filter(f -> f.toString().endsWith(".ndjson") || f.toString().endsWith(".ndjson.gz"))
+          .sorted().toList();
+    }
+    for (Path f : files) {
+      InputStream raw = Files.newInputStream(f);
+      if (f.toString().endsWith(".gz")) {
+        raw = new GZIPInputStream(raw, 1 << 16);
+      }
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(raw,
+          StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (!line.isBlank()) {
+            each.accept(line);
+          }
+        }
+      }
+    }
+  }
+}
