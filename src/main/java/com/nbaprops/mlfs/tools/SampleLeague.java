@@ -273,6 +273,7 @@ public final class SampleLeague {
       List<String> today = new ArrayList<>(candidates.subList(0,
           Math.min(candidates.size() / 2 * 2, gamesToday * 2)));
       java.util.Collections.shuffle(today, rnd);
+      todaysGames.clear();
       for (int i = 0; i + 1 < today.size(); i += 2) {
         String a = today.get(i);
         String b = today.get(i + 1);
@@ -289,6 +290,7 @@ public final class SampleLeague {
           lastGame.put(t, d);
         }
       }
+      plantTradeDayDuplicate(d, s);
       d = d.plusDays(1);
       day++;
     }
@@ -325,6 +327,25 @@ public final class SampleLeague {
   private Player tradeDayDuplicate;
   private String tradeDayFrom;
   private LocalDate tradeDayDate;
+  private final Map<String, String[]> todaysGames = new HashMap<>();
+
+  /**
+   * The first day on or after the trade when both of the traded player's teams play, he is also
+   * listed (DNP) on his old team's box score: a trade-day duplicate for the pipeline to resolve.
+   */
+  private void plantTradeDayDuplicate(LocalDate d, int season) {
+    Player p = tradeDayDuplicate;
+    if (p == null || d.isBefore(tradeDayDate)) {
+      return;
+    }
+    String[] newGame = todaysGames.get(p.team);
+    String[] oldGame = todaysGames.get(tradeDayFrom);
+    if (newGame != null && oldGame != null && !newGame[0].equals(oldGame[0])) {
+      box.add(new PlayerGameRow(p.lookup, p.upid(), oldGame[0], d, (long) season, tradeDayFrom,
+          oldGame[1], 0L, 0.0, 0L, 0L, 0L, 0L, 0L, true));
+      tradeDayDuplicate = null;
+    }
+  }
 
   private LocalDate playoffs(int s, LocalDate start, Map<String, Integer> wins) {
     List<String> east = new ArrayList<>(List.of(TEAMS).subList(0, 15));
@@ -477,16 +498,8 @@ public final class SampleLeague {
           Math.round(possessions * 100) / 100.0,
           Math.round(100.0 * points.get(team) / possessions * 100) / 100.0));
     }
-    if (tradeDayDuplicate != null && d.equals(tradeDayDate)) {
-      // The traded player also appears on his old team's box score of the trade day (DNP).
-      Player p = tradeDayDuplicate;
-      if (rows.containsKey(p.team) && !home.equals(tradeDayFrom) && !away.equals(tradeDayFrom)) {
-        box.add(new PlayerGameRow(p.lookup, p.upid(),
-            d.toString().replace("-", "") + "_" + tradeDayFrom + "_XXX", d, (long) season,
-            tradeDayFrom, "XXX", 0L, 0.0, 0L, 0L, 0L, 0L, 0L, true));
-        tradeDayDuplicate = null;
-      }
-    }
+    todaysGames.put(home, new String[] {gameId, away});
+    todaysGames.put(away, new String[] {gameId, home});
     for (String team : List.of(home, away)) {
       for (PlayerGameRow r : rows.get(team)) {
         Player p = byLookup(r.playerLookup());

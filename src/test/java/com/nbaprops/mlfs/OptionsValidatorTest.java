@@ -1,0 +1,88 @@
+package com.nbaprops.mlfs;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
+import com.nbaprops.mlfs.history.PlayerSweep.Mode;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Test;
+
+public class OptionsValidatorTest {
+  private static final Instant NOW = Instant.parse("2025-01-16T03:00:00Z"); // Jan 15 in New York
+
+  private static RunConfig validate(String... args) {
+    PipelineOptionsFactory.register(FeatureStoreOptions.class);
+    return OptionsValidator.validate(
+        PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class), NOW);
+  }
+
+  private static String error(String... args) {
+    return assertThrows(InvalidOptionsException.class, () -> validate(args)).getMessage();
+  }
+
+  @Test
+  public void backfillRangeAndDefaults() {
+    RunConfig c = validate("--startDate=2024-10-22", "--endDate=2025-04-13");
+    assertEquals(Mode.BACKFILL, c.mode());
+    assertEquals(LocalDate.of(2024, 10, 22), c.start());
+    assertEquals(LocalDate.of(2025, 4, 13), c.end());
+    assertEquals("mlfs_backfill_2024-10-22_2025-04-13_20250116T030000Z", c.runId());
+    assertEquals(LocalDate.of(2024, 10, 22), validate("--startDate=2024-10-22").end());
+  }
+
+  @Test
+  public void dailyTakesGameDateOrTodayInNewYork() {
+    RunConfig c = validate("--mode=daily", "--gameDate=2025-01-10");
+    assertEquals(Mode.DAILY, c.mode());
+    assertEquals(c.start(), c.end());
+    assertEquals(LocalDate.of(2025, 1, 10), c.start());
+    assertEquals(LocalDate.of(2025, 1, 15), validate("--mode=daily").start());
+    assertEquals(LocalDate.of(2025, 1, 9), validate("--mode=DAILY", "--startDate=2025-01-09")
+        .start());
+  }
+
+  @Test
+  public void badInputSaysWhatToPass() {
+    assertThat(error("--startDate=2025-1-5"), containsString("pass YYYY-MM-DD"));
+    assertThat(error("--startDate=2025-02-30"), containsString("not a calendar date"));
+    assertThat(error("--startDate=2025-02-10", "--endDate=2025-02-01"),
+        containsString("pass an end date on or after the start date"));
+    assertThat(error("--mode=weekly", "--startDate=2025-02-10"),
+        containsString("pass --mode=backfill or --mode=daily"));
+    assertThat(error("--mode=daily", "--startDate=2025-02-01", "--endDate=2025-02-03"),
+        containsString("daily mode runs one date"));
+    assertThat(error(), containsString("backfill needs a date range"));
+    assertThat(error("--gameDate=2025-02-01", "--startDate=2025-02-02"),
+        containsString("disagrees"));
+    assertThat(error("--startDate=2025-02-01", "--runId=a b"), containsString("--runId"));
+    assertThat(error("--startDate=2025-02-01'; DROP TABLE x; --"), containsString("YYYY-MM-DD"));
+  }
+
+  @Test
+  public void missingInputFolderFailsBeforeTheBuildWithExitTwo() {
+    LocalRun r = LocalRun.run(null, "--startDate=2025-01-01", "--inputDir=/no/such/folder",
+        "--outputDir=/tmp/x");
+    assertEquals(2, r.exitCode);
+    assertThat(r.stderr, containsString("input folder /no/such/folder does not exist"));
+    r = LocalRun.run(null, "--startDate=2025-01-01", "--outputDir=/tmp/x");
+    assertEquals(2, r.exitCode);
+    assertThat(r.stderr, containsString("pass --inputDir=FOLDER"));
+    r = LocalRun.run(null, "--startDate=2025-13-01");
+    assertEquals(2, r.exitCode);
+  }
+
+  @Test
+  public void helpListsTheOptions() {
+    LocalRun r = LocalRun.run(null, "--help");
+    assertEquals(0, r.exitCode);
+    for (String o : new String[] {"--mode", "--startDate", "--endDate", "--gameDate",
+        "--includeBootstrap", "--inputDir", "--outputDir", "--runId", "--waitUntilFinish"}) {
+      assertThat(r.stdout, containsString(o));
+    }
+  }
+}

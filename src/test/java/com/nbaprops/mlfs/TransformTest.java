@@ -1,0 +1,237 @@
+package com.nbaprops.mlfs;
+
+import static com.nbaprops.mlfs.TestRows.d;
+import static com.nbaprops.mlfs.TestRows.played;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.nbaprops.mlfs.features.BuildFeatureRows;
+import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
+import com.nbaprops.mlfs.features.OutputRow;
+import com.nbaprops.mlfs.history.BuildLeagueIndex;
+import com.nbaprops.mlfs.history.LeagueIndex;
+import com.nbaprops.mlfs.history.PlayerInputs;
+import com.nbaprops.mlfs.history.PlayerSweep.Mode;
+import com.nbaprops.mlfs.history.PlayerTimeline;
+import com.nbaprops.mlfs.model.DeadLetter;
+import com.nbaprops.mlfs.model.PlayerGameRow;
+import com.nbaprops.mlfs.model.TeamDefenseRow;
+import com.nbaprops.mlfs.model.TeamGameRow;
+import com.nbaprops.mlfs.sink.WriteFileOutputs;
+import com.nbaprops.mlfs.source.ReadFileTable;
+import com.nbaprops.mlfs.source.SourceTable;
+import com.nbaprops.mlfs.source.SourceTables;
+import com.nbaprops.mlfs.util.Json;
+import com.nbaprops.mlfs.util.RecordCoder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Each composite transform alone, on TestPipeline (immutability and encodability checks on). */
+public class TransformTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+
+  static final RunConfig CONFIG = new RunConfig(Mode.BACKFILL, d("2025-01-10"), d("2025-01-20"),
+      false, new RunStamp("test-run", "2025-01-21T00:00:00Z"));
+
+  /** Empty collections for every source table, plus the given ones. */
+  private PCollectionTuple sources(List<PlayerGameRow> games, List<TeamGameRow> teamGames,
+      List<TeamDefenseRow> defense) {
+    PCollectionTuple t = PCollectionTuple.empty(p);
+    for (SourceTable<?> table : SourceTable.ALL) {
+      t = and(t, table, games, teamGames, defense);
+    }
+    return t.and(SourceTables.DEAD_LETTERS, p.apply("NoDead",
+        Create.empty(RecordCoder.of(DeadLetter.class))));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends Record> PCollectionTuple and(PCollectionTuple t, SourceTable<T> table,
+      List<PlayerGameRow> games, List<TeamGameRow> teamGames, List<TeamDefenseRow> defense) {
+    List<T> rows = List.of();
+    if (table == SourceTable.PLAYER_GAME_SUMMARY) {
+      rows = (List<T>) games;
+    } else if (table == SourceTable.TEAM_OFFENSE_GAME_SUMMARY) {
+      rows = (List<T>) teamGames;
+    } else if (table == SourceTable.TEAM_DEFENSE_ZONE_ANALYSIS) {
+      rows = (List<T>) defense;
+    }
+    return t.and(table.tag(), p.apply("Create " + table.name(),
+        Create.of(rows).withCoder(table.coder())));
+  }
+
+  @Test
+  public void readFileTableParsesFiltersTheWindowAndDeadLettersBadLines() throws IOException {
+    Path dir = tmp.newFolder("player_game_summary").toPath();
+    Files.write(dir.resolve("a.ndjson"), List.of(
+        "{\"player_lookup\":\"a\",\"game_date\":\"2025-01-12\",\"points\":\"7\"}",
+        "",
+        "{\"player_lookup\":\"old\",\"game_date\":\"2023-01-12\"}",
+        "{\"player_lookup\":\"late\",\"game_date\":\"2025-01-21\"}",
+        "not json",
+        "[1,2]"));
+    Files.writeString(dir.resolve("notes.txt"), "ignored: not .ndjson");
+    PCollectionTuple out = p.apply(new ReadFileTable<>(SourceTable.PLAYER_GAME_SUMMARY,
+        dir.toString(), d("2024-01-11"), d("2025-01-20")));
+    PAssert.that(out.get(SourceTable.PLAYER_GAME_SUMMARY.tag()).apply("Keys", MapElements
+        .into(TypeDescriptors.strings()).via((PlayerGameRow r) -> r.playerLookup() + ":"
+            + r.points()))).containsInAnyOrder("a:7");
+    PAssert.that(out.get(ReadFileTable.DEAD_LETTERS).apply("Errors", MapElements
+        .into(TypeDescriptors.strings()).via(DeadLetter::error))).satisfies(errors -> {
+          List<String> e = new ArrayList<>();
+          errors.forEach(e::add);
+          assertEquals(2, e.size());
+          assertTrue(e.stream().anyMatch(x -> x.startsWith("player_game_summary/a.ndjson:5: "
+              + "malformed JSON")));
+          assertTrue(e.stream().anyMatch(x -> x.startsWith("player_game_summary/a.ndjson:6: ")));
+          return null;
+        });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void playerTimelineEmitsOneEntryPerRosterRowWithPointInTimeHistory() {
+    List<PlayerGameRow> games = List.of(
+        played("a", "2025-01-08", 10, 30.0), played("a", "2025-01-12", 20, 30.0),
+        played("a", "2025-01-15", 30, 30.0), played("b", "2025-01-15", 5, 10.0),
+        played("a", "2025-01-25", 99, 30.0)); // after the range: never in a row's history
+    PCollection<PlayerInputs> entries = sources(games, List.of(), List.of())
+        .apply(new PlayerTimeline(CONFIG));
+    PAssert.that(entries.apply(MapElements.into(TypeDescriptors.strings()).via(
+        (PlayerInputs in) -> in.roster().playerLookup() + "@" + in.gameDate() + " r10="
+            + in.r10().size() + " season=" + in.seasonPointsMean())))
+        .containsInAnyOrder(
+            "a@2025-01-12 r10=1 season=10.0",
+            "a@2025-01-15 r10=2 season=15.0",
+            "b@2025-01-15 r10=0 season=null");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void leagueIndexSideInputAnswersTeamLookups() {
+    List<TeamGameRow> teams = List.of(
+        TestRows.teamGame("TEA", "2025-01-12", true, 100.0, 110.0),
+        TestRows.teamGame("TEA", "2025-01-12", false, 90.0, 90.0), // duplicate key
+        TestRows.teamGame("TEA", "2025-01-14", true, 102.0, 112.0));
+    List<TeamDefenseRow> defense = List.of(new TeamDefenseRow("OPP", d("2025-01-13"), 105.0,
+        99.0));
+    List<PlayerGameRow> games = List.of(played("x", "2025-10-30", 1, 1.0));
+    PCollectionView<LeagueIndex> view = sources(games, teams, defense)
+        .apply(new BuildLeagueIndex());
+    PCollection<String> answers = p.apply("Probe", Create.of("2025-01-15"))
+        .apply(ParDo.of(new ProbeFn(view)).withSideInputs(view));
+    // Duplicate (TEA, 2025-01-12): the smaller row column by column (win_flag false < true).
+    // 2025 is in the fixed calendar; 2026 has no box score here.
+    PAssert.that(answers).containsInAnyOrder(
+        "rest=1 pace=96.0 def=105.0 start2025=2025-10-21 start2026=null");
+    p.run().waitUntilFinish();
+  }
+
+  /** Asks the side input a few questions about 2025-01-15. */
+  static final class ProbeFn extends DoFn<String, String> {
+    private final PCollectionView<LeagueIndex> view;
+
+    ProbeFn(PCollectionView<LeagueIndex> view) {
+      this.view = view;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      LeagueIndex league = c.sideInput(view);
+      java.time.LocalDate day = d(c.element());
+      c.output("rest=" + league.schedule("TEA").daysSincePrevious(day)
+          + " pace=" + league.schedule("TEA").last10Means(day)[0]
+          + " def=" + league.defenseAsOf("OPP", day).defensiveRatingLast15()
+          + " start2025=" + league.seasonStart(2025)
+          + " start2026=" + league.seasonStart(2026));
+    }
+  }
+
+  @Test
+  public void buildFeatureRowsSplitsRowsAndGaps() {
+    LeagueIndex league = TestRows.emptyLeague();
+    PCollectionView<LeagueIndex> view = p.apply("League", Create.of(league)
+        .withCoder(new LeagueIndex.Coder())).apply(org.apache.beam.sdk.transforms.View
+        .asSingleton());
+    PlayerInputs ok = new TestRows.Inputs("2025-01-15").build();
+    PlayerInputs noOpponent = new TestRows.Inputs("2025-01-16").roster(
+        new com.nbaprops.mlfs.history.RosterEntry("q", null, d("2025-01-16"), null, "TEA", null,
+            null)).build();
+    PCollectionTuple out = p.apply("Entries", Create.of(ok, noOpponent)
+            .withCoder(RecordCoder.of(PlayerInputs.class)))
+        .apply(new BuildFeatureRows(view, CONFIG));
+    PAssert.that(out.get(BuildFeatureRows.FEATURE_ROWS).apply("RowKeys", MapElements
+        .into(TypeDescriptors.strings()).via((OutputRow r) -> r.playerLookup() + "@"
+            + r.gameDate()))).containsInAnyOrder("p@2025-01-15");
+    PAssert.that(out.get(BuildFeatureRows.GAP_ROWS).apply("GapReasons", MapElements
+        .into(TypeDescriptors.strings()).via((OutputRow r) -> {
+          try {
+            return r.playerLookup() + ":" + Json.readObject(r.json()).get("reason");
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        }))).containsInAnyOrder("q:missing_team_or_opponent");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void writeFileOutputsReplacesDateFilesSortedAndRemovesEmptyDates() throws IOException {
+    Path out = tmp.newFolder("out").toPath();
+    Path stale = out.resolve("ml_feature_store_v2/game_date=2025-01-11.ndjson");
+    Path outside = out.resolve("ml_feature_store_v2/game_date=2025-02-01.ndjson");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "{}\n");
+    Files.writeString(outside, "{}\n");
+    List<OutputRow> rows = List.of(
+        new OutputRow(d("2025-01-15"), "zed", "{\"player_lookup\":\"zed\"}"),
+        new OutputRow(d("2025-01-15"), "abe", "{\"player_lookup\":\"abe\"}"),
+        new OutputRow(d("2025-01-20"), "abe", "{\"player_lookup\":\"abe\"}"));
+    List<OutputRow> gaps = List.of(new OutputRow(d("2025-01-15"), "gus",
+        "{\"player_lookup\":\"gus\"}"));
+    PCollectionTuple in = PCollectionTuple
+        .of(BuildFeatureRows.FEATURE_ROWS, p.apply("Rows", Create.of(rows)
+            .withCoder(RecordCoder.of(OutputRow.class))))
+        .and(BuildFeatureRows.GAP_ROWS, p.apply("Gaps", Create.of(gaps)
+            .withCoder(RecordCoder.of(OutputRow.class))))
+        .and(SourceTables.DEAD_LETTERS, p.apply("Dead", Create.of(new DeadLetter(
+            "player_game_summary", "{bad", "x.ndjson:1: malformed JSON")).withCoder(
+            RecordCoder.of(DeadLetter.class))));
+    in.apply(new WriteFileOutputs(out.toString(), CONFIG));
+    p.run().waitUntilFinish();
+    assertEquals(List.of("{\"player_lookup\":\"abe\"}", "{\"player_lookup\":\"zed\"}"),
+        Files.readAllLines(out.resolve("ml_feature_store_v2/game_date=2025-01-15.ndjson")));
+    assertEquals(List.of("{\"player_lookup\":\"gus\"}"),
+        Files.readAllLines(out.resolve("feature_store_gaps/game_date=2025-01-15.ndjson")));
+    assertFalse(Files.exists(stale));
+    assertTrue(Files.exists(outside));
+    List<String> dead = Files.readAllLines(out.resolve(
+        "pipeline_dead_letters/run_id=test-run.ndjson"));
+    assertEquals(1, dead.size());
+    Map<String, Object> d = Json.readObject(dead.get(0));
+    assertEquals("x.ndjson:1: malformed JSON", d.get("error"));
+    assertEquals("test-run", d.get("run_id"));
+    try (var files = Files.list(out.resolve("ml_feature_store_v2"))) {
+      assertTrue(StreamSupport.stream(files.spliterator(), false)
+          .noneMatch(f -> f.getFileName().toString().contains(".tmp-")));
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package com.nbaprops.mlfs.tools;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.nbaprops.mlfs.model.OddsPropRow;
+import com.nbaprops.mlfs.model.PlayerGameRow;
+import com.nbaprops.mlfs.model.TeamGameRow;
+import com.nbaprops.mlfs.source.SourceTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The importer on excerpts written by hand in the real formats (src/test/resources/nba-excerpt). */
+public class NbaImporterTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  static Path out;
+  static NbaImporter.Result result;
+
+  @BeforeClass
+  public static void importExcerpt() throws IOException {
+    out = TMP.newFolder("nba").toPath();
+    result = NbaImporter.importFiles(List.of(Path.of("src/test/resources/nba-excerpt")), out);
+  }
+
+  private static <T extends Record> List<T> rows(SourceTable<T> t) throws IOException {
+    return SampleLeagueTest.read(out, t);
+  }
+
+  @Test
+  public void boxScoresWithAccentsCommasAndDnps() throws IOException {
+    List<PlayerGameRow> box = rows(SourceTable.PLAYER_GAME_SUMMARY);
+    PlayerGameRow jokic = box.stream().filter(r -> r.playerLookup().equals("nikolajokic"))
+        .findFirst().orElseThrow();
+    assertEquals("20240208_LAL_DEN", jokic.gameId());
+    assertEquals(Long.valueOf(2023), jokic.seasonYear());
+    assertEquals(Long.valueOf(32), jokic.points());
+    assertEquals(36.0, jokic.minutesPlayed(), 0);
+    assertEquals(Long.valueOf(3), jokic.threePtAttempts());
+    assertEquals(Long.valueOf(5), jokic.ftMakes());
+    assertEquals(null, jokic.paintAttempts());
+    assertEquals("nba_203999", jokic.universalPlayerId());
+    PlayerGameRow reaves = box.stream().filter(r -> r.playerLookup().equals("austinreaves"))
+        .findFirst().orElseThrow();
+    assertTrue(reaves.dnp());
+    assertEquals("20240208_LAL_DEN", reaves.gameId());
+    // "Charlie Brown, Jr." twice on one date (trade day): both rows are kept, for the pipeline's
+    // trade-day rule to choose.
+    assertEquals(2, box.stream().filter(r -> r.playerLookup().equals("charliebrownjr")).count());
+    assertEquals(5, box.size());
+  }
+
+  @Test
+  public void badRowsAreReportedWithFileAndLine() throws IOException {
+    List<String> rejects = Files.readAllLines(out.resolve("import_rejects.txt"));
+    assertEquals(3, rejects.size());
+    assertThat(rejects.get(0), containsString("player_boxscores_2023-24.csv:7: home_away is "
+        + "neither H nor A: X"));
+    assertThat(rejects.get(1), containsString("player_boxscores_2023-24.csv:8: 11 fields, header "
+        + "has 37"));
+    assertThat(rejects.get(2), containsString("props_player_points_2023-24_btam.csv:4: line is "
+        + "not a number: not-a-number"));
+    assertEquals(1, result.skippedFiles().size());
+    assertThat(result.skippedFiles().get(0), containsString("props_player_pra_2023-24_other.csv"));
+  }
+
+  @Test
+  public void teamGamesGivePaceAndRatingPerSide() throws IOException {
+    List<TeamGameRow> games = rows(SourceTable.TEAM_OFFENSE_GAME_SUMMARY);
+    assertEquals(2, games.size());
+    TeamGameRow den = games.stream().filter(g -> g.teamAbbr().equals("DEN")).findFirst()
+        .orElseThrow();
+    // Overtime: 265 team minutes = 53 game minutes; pace = 48 x 100 / 53 = 90.5660.
+    assertEquals(90.566, den.pace(), 0);
+    assertEquals(110.0, den.offensiveRating(), 0);
+    assertEquals(Boolean.TRUE, den.winFlag());
+    TeamGameRow lal = games.stream().filter(g -> g.teamAbbr().equals("LAL")).findFirst()
+        .orElseThrow();
+    assertEquals(Boolean.FALSE, lal.winFlag());
+    assertEquals(99.0099, lal.offensiveRating(), 0); // 100 x 100 / 101
+  }
+
+  @Test
+  public void propsGetTheNewYorkDateAndMinutesBeforeTipOff() throws IOException {
+    List<OddsPropRow> odds = rows(SourceTable.ODDS_API_PLAYER_POINTS_PROPS);
+    assertEquals(2, odds.size());
+    for (OddsPropRow o : odds) {
+      assertEquals("nikolajokic", o.playerLookup());
+      assertEquals(LocalDate.of(2024, 2, 8), o.gameDate()); // 02:00Z on the 9th = 9 pm ET
+    }
+    // The post-tip snapshot (pre_tip = 0) gets negative minutes: the pipeline never uses it.
+    assertTrue(odds.stream().anyMatch(o -> o.minutesBeforeTipoff() == -30));
+    assertTrue(odds.stream().anyMatch(o -> o.minutesBeforeTipoff() == 360));
+  }
+
+  @Test
+  public void derivedTablesExist() throws IOException {
+    // One context row per (player, date): the trade-day pair gives one.
+    assertEquals(4, rows(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT).size());
+    assertTrue(Files.readString(out.resolve("SOURCE.txt")).contains("DERIVED"));
+  }
+
+  @Test
+  public void csvReaderHandlesQuotes() throws IOException {
+    Path f = TMP.newFile("q.csv").toPath();
+    Files.writeString(f, "a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"multi\nline\"\nlast,,\n");
+    try (Csv csv = new Csv(f)) {
+      assertEquals(List.of("a", "b", "c"), csv.next());
+      assertEquals(List.of("x, y", "say \"hi\"", "multi\nline"), csv.next());
+      assertEquals(List.of("last", "", ""), csv.next());
+      assertEquals(4, csv.recordLine());
+      assertEquals(null, csv.next());
+    }
+  }
+}
