@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.nbaprops.mlfs.features.BuildFeatureRows;
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
+import com.nbaprops.mlfs.features.FeatureRecord;
 import com.nbaprops.mlfs.features.OutputRow;
 import com.nbaprops.mlfs.history.BuildLeagueIndex;
 import com.nbaprops.mlfs.history.LeagueIndex;
@@ -180,8 +181,9 @@ public class TransformTest {
             .withCoder(RecordCoder.of(PlayerInputs.class)))
         .apply(new BuildFeatureRows(view, CONFIG));
     PAssert.that(out.get(BuildFeatureRows.FEATURE_ROWS).apply("RowKeys", MapElements
-        .into(TypeDescriptors.strings()).via((OutputRow r) -> r.playerLookup() + "@"
-            + r.gameDate()))).containsInAnyOrder("p@2025-01-15");
+        .into(TypeDescriptors.strings()).via((FeatureRecord r) -> r.playerLookup() + "@"
+            + r.gameDate() + " " + r.features().size() + " " + r.labels().length())))
+        .containsInAnyOrder("p@2025-01-15 37 37");
     PAssert.that(out.get(BuildFeatureRows.GAP_ROWS).apply("GapReasons", MapElements
         .into(TypeDescriptors.strings()).via((OutputRow r) -> {
           try {
@@ -193,6 +195,14 @@ public class TransformTest {
     p.run().waitUntilFinish();
   }
 
+  /** A built record of a player with no data at all (every feature at its default). */
+  static FeatureRecord record(String player, String date) {
+    PlayerInputs in = new TestRows.Inputs(date).roster(new com.nbaprops.mlfs.history.RosterEntry(
+        player, null, d(date), "g", "TEA", "OPP", true)).build();
+    return com.nbaprops.mlfs.features.EntryProcessor.process(in, TestRows.emptyLeague(), false,
+        CONFIG.stamp()).row();
+  }
+
   @Test
   public void writeFileOutputsReplacesDateFilesSortedAndRemovesEmptyDates() throws IOException {
     Path out = tmp.newFolder("out").toPath();
@@ -201,15 +211,13 @@ public class TransformTest {
     Files.createDirectories(stale.getParent());
     Files.writeString(stale, "{}\n");
     Files.writeString(outside, "{}\n");
-    List<OutputRow> rows = List.of(
-        new OutputRow(d("2025-01-15"), "zed", "{\"player_lookup\":\"zed\"}"),
-        new OutputRow(d("2025-01-15"), "abe", "{\"player_lookup\":\"abe\"}"),
-        new OutputRow(d("2025-01-20"), "abe", "{\"player_lookup\":\"abe\"}"));
+    List<FeatureRecord> rows = List.of(record("zed", "2025-01-15"), record("abe", "2025-01-15"),
+        record("abe", "2025-01-20"));
     List<OutputRow> gaps = List.of(new OutputRow(d("2025-01-15"), "gus",
         "{\"player_lookup\":\"gus\"}"));
     PCollectionTuple in = PCollectionTuple
         .of(BuildFeatureRows.FEATURE_ROWS, p.apply("Rows", Create.of(rows)
-            .withCoder(RecordCoder.of(OutputRow.class))))
+            .withCoder(RecordCoder.of(FeatureRecord.class))))
         .and(BuildFeatureRows.GAP_ROWS, p.apply("Gaps", Create.of(gaps)
             .withCoder(RecordCoder.of(OutputRow.class))))
         .and(SourceTables.DEAD_LETTERS, p.apply("Dead", Create.of(new DeadLetter(
@@ -217,8 +225,15 @@ public class TransformTest {
             RecordCoder.of(DeadLetter.class))));
     in.apply(new WriteFileOutputs(out.toString(), CONFIG));
     p.run().waitUntilFinish();
-    assertEquals(List.of("{\"player_lookup\":\"abe\"}", "{\"player_lookup\":\"zed\"}"),
-        Files.readAllLines(out.resolve("ml_feature_store_v2/game_date=2025-01-15.ndjson")));
+    List<String> lines =
+        Files.readAllLines(out.resolve("ml_feature_store_v2/game_date=2025-01-15.ndjson"));
+    assertEquals(2, lines.size());
+    Map<String, Object> first = Json.readObject(lines.get(0));
+    assertEquals("abe", first.get("player_lookup"));
+    assertEquals("zed", Json.readObject(lines.get(1)).get("player_lookup"));
+    assertEquals("test-run", first.get("run_id"));
+    assertEquals(List.copyOf(com.nbaprops.mlfs.contract.OutputSchema.FEATURE_STORE.columnNames()),
+        List.copyOf(first.keySet()));
     assertEquals(List.of("{\"player_lookup\":\"gus\"}"),
         Files.readAllLines(out.resolve("feature_store_gaps/game_date=2025-01-15.ndjson")));
     assertFalse(Files.exists(stale));

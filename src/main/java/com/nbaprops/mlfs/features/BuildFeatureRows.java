@@ -25,7 +25,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class BuildFeatureRows
     extends PTransform<PCollection<PlayerInputs>, PCollectionTuple> {
-  public static final TupleTag<OutputRow> FEATURE_ROWS = new TupleTag<>("feature_rows");
+  public static final TupleTag<FeatureRecord> FEATURE_ROWS = new TupleTag<>("feature_rows");
   public static final TupleTag<OutputRow> GAP_ROWS = new TupleTag<>("gap_rows");
 
   private final PCollectionView<LeagueIndex> league;
@@ -41,12 +41,12 @@ public final class BuildFeatureRows
     PCollectionTuple out = entries.apply("BuildVector", ParDo.of(new BuildFn(league, config))
         .withSideInputs(league)
         .withOutputTags(FEATURE_ROWS, TupleTagList.of(GAP_ROWS)));
-    out.get(FEATURE_ROWS).setCoder(RecordCoder.of(OutputRow.class));
+    out.get(FEATURE_ROWS).setCoder(RecordCoder.of(FeatureRecord.class));
     out.get(GAP_ROWS).setCoder(RecordCoder.of(OutputRow.class));
     return out;
   }
 
-  static final class BuildFn extends DoFn<PlayerInputs, OutputRow> {
+  static final class BuildFn extends DoFn<PlayerInputs, FeatureRecord> {
     private final PCollectionView<LeagueIndex> league;
     private final RunConfig config;
     private final Counter rows = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FEATURE_ROWS);

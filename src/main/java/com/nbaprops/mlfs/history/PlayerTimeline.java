@@ -10,16 +10,14 @@ import com.nbaprops.mlfs.model.OddsPropRow;
 import com.nbaprops.mlfs.model.PlayerGameRow;
 import com.nbaprops.mlfs.model.ShotZoneRow;
 import com.nbaprops.mlfs.source.SourceTable;
+import com.nbaprops.mlfs.util.BatchByKey;
 import com.nbaprops.mlfs.util.RecordCoder;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -30,7 +28,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Joins the seven per-player tables with one {@code CoGroupByKey} keyed by {@code player_lookup}
@@ -44,24 +41,29 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
     this.config = config;
   }
 
+  /** The CoGroupByKey tag of a table's per-player batches. */
+  static <T extends Record> TupleTag<List<T>> batches(SourceTable<T> table) {
+    return new TupleTag<>(table.name() + "_batches");
+  }
+
   @Override
   public PCollection<PlayerInputs> expand(PCollectionTuple sources) {
     KeyedPCollectionTuple<String> keyed = KeyedPCollectionTuple
-        .of(SourceTable.PLAYER_GAME_SUMMARY.tag(),
+        .of(batches(SourceTable.PLAYER_GAME_SUMMARY),
             byPlayer(sources, SourceTable.PLAYER_GAME_SUMMARY, PlayerGameRow::playerLookup))
-        .and(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT.tag(),
+        .and(batches(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT),
             byPlayer(sources, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT,
                 GameContextRow::playerLookup))
-        .and(SourceTable.PLAYER_DAILY_CACHE.tag(),
+        .and(batches(SourceTable.PLAYER_DAILY_CACHE),
             byPlayer(sources, SourceTable.PLAYER_DAILY_CACHE, DailyCacheRow::playerLookup))
-        .and(SourceTable.PLAYER_COMPOSITE_FACTORS.tag(),
+        .and(batches(SourceTable.PLAYER_COMPOSITE_FACTORS),
             byPlayer(sources, SourceTable.PLAYER_COMPOSITE_FACTORS,
                 CompositeFactorsRow::playerLookup))
-        .and(SourceTable.PLAYER_SHOT_ZONE_ANALYSIS.tag(),
+        .and(batches(SourceTable.PLAYER_SHOT_ZONE_ANALYSIS),
             byPlayer(sources, SourceTable.PLAYER_SHOT_ZONE_ANALYSIS, ShotZoneRow::playerLookup))
-        .and(SourceTable.ODDS_API_PLAYER_POINTS_PROPS.tag(),
+        .and(batches(SourceTable.ODDS_API_PLAYER_POINTS_PROPS),
             byPlayer(sources, SourceTable.ODDS_API_PLAYER_POINTS_PROPS, OddsPropRow::playerLookup))
-        .and(SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS.tag(),
+        .and(batches(SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS),
             byPlayer(sources, SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS,
                 BettingProsPropRow::playerLookup));
     return keyed
@@ -70,14 +72,11 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
         .setCoder(RecordCoder.of(PlayerInputs.class));
   }
 
-  private static <T extends Record> PCollection<KV<String, T>> byPlayer(PCollectionTuple sources,
-      SourceTable<T> table, SerializableFunction<T, String> key) {
+  /** Rows of one table in per-player batches (see {@link BatchByKey}). */
+  private static <T extends Record> PCollection<KV<String, List<T>>> byPlayer(
+      PCollectionTuple sources, SourceTable<T> table, SerializableFunction<T, String> key) {
     return sources.get(table.tag())
-        .apply("KeyByPlayer " + table.name(), MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                org.apache.beam.sdk.values.TypeDescriptor.of(table.recordClass())))
-            .via((T r) -> KV.of(key.apply(r), r)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), table.coder()));
+        .apply("BatchByPlayer " + table.name(), BatchByKey.of(key, table.coder()));
   }
 
   /** The thin Beam wrapper around {@link PlayerSweep}. */
@@ -96,13 +95,13 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
       long t0 = System.nanoTime();
       CoGbkResult r = group.getValue();
       PlayerSweep.PlayerRows rows = new PlayerSweep.PlayerRows(
-          list(r, SourceTable.PLAYER_GAME_SUMMARY.tag()),
-          list(r, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT.tag()),
-          list(r, SourceTable.PLAYER_DAILY_CACHE.tag()),
-          list(r, SourceTable.PLAYER_COMPOSITE_FACTORS.tag()),
-          list(r, SourceTable.PLAYER_SHOT_ZONE_ANALYSIS.tag()),
-          list(r, SourceTable.ODDS_API_PLAYER_POINTS_PROPS.tag()),
-          list(r, SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS.tag()));
+          list(r, batches(SourceTable.PLAYER_GAME_SUMMARY)),
+          list(r, batches(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT)),
+          list(r, batches(SourceTable.PLAYER_DAILY_CACHE)),
+          list(r, batches(SourceTable.PLAYER_COMPOSITE_FACTORS)),
+          list(r, batches(SourceTable.PLAYER_SHOT_ZONE_ANALYSIS)),
+          list(r, batches(SourceTable.ODDS_API_PLAYER_POINTS_PROPS)),
+          list(r, batches(SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS)));
       PlayerSweep.Result result =
           PlayerSweep.sweep(config.mode(), config.start(), config.end(), rows);
       result.duplicatesByTable().forEach((table, n) ->
@@ -114,9 +113,9 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
       millis.update((System.nanoTime() - t0) / 1_000_000);
     }
 
-    private static <T> List<T> list(CoGbkResult r, TupleTag<T> tag) {
+    private static <T> List<T> list(CoGbkResult r, TupleTag<List<T>> tag) {
       List<T> out = new ArrayList<>();
-      r.getAll(tag).forEach(out::add);
+      r.getAll(tag).forEach(out::addAll);
       return out;
     }
   }

@@ -3,10 +3,13 @@ package com.nbaprops.mlfs.sink;
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.OutputSchema;
 import com.nbaprops.mlfs.features.BuildFeatureRows;
+import com.nbaprops.mlfs.features.FeatureRecord;
+import com.nbaprops.mlfs.features.FeatureRows;
 import com.nbaprops.mlfs.features.OutputRow;
 import com.nbaprops.mlfs.metrics.MetricNames;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.source.SourceTables;
+import com.nbaprops.mlfs.util.BatchByKey;
 import com.nbaprops.mlfs.util.RecordCoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +37,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -65,8 +67,8 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
   @Override
   public PDone expand(PCollectionTuple in) {
     TupleTag<String> monthsTag = new TupleTag<>("months");
-    TupleTag<OutputRow> rowsTag = new TupleTag<>("rows");
-    TupleTag<OutputRow> gapsTag = new TupleTag<>("gaps");
+    TupleTag<List<FeatureRecord>> rowsTag = new TupleTag<>("rows");
+    TupleTag<List<OutputRow>> gapsTag = new TupleTag<>("gaps");
     List<String> months = new ArrayList<>();
     for (YearMonth m = YearMonth.from(config.start()); !m.isAfter(YearMonth.from(config.end()));
         m = m.plusMonths(1)) {
@@ -76,8 +78,12 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
         .apply("MonthsInRange", Create.of(months).withCoder(StringUtf8Coder.of()))
         .apply("KeyMonths", WithKeys.of((String m) -> m).withKeyType(TypeDescriptors.strings()));
     KeyedPCollectionTuple.of(monthsTag, monthKeys)
-        .and(rowsTag, byMonth(in.get(BuildFeatureRows.FEATURE_ROWS), "KeyRowsByMonth"))
-        .and(gapsTag, byMonth(in.get(BuildFeatureRows.GAP_ROWS), "KeyGapsByMonth"))
+        .and(rowsTag, in.get(BuildFeatureRows.FEATURE_ROWS).apply("BatchRowsByMonth",
+            BatchByKey.of((FeatureRecord r) -> YearMonth.from(r.gameDate()).toString(),
+                RecordCoder.of(FeatureRecord.class))))
+        .and(gapsTag, in.get(BuildFeatureRows.GAP_ROWS).apply("BatchGapsByMonth",
+            BatchByKey.of((OutputRow r) -> YearMonth.from(r.gameDate()).toString(),
+                RecordCoder.of(OutputRow.class))))
         .apply("GroupByMonth", CoGroupByKey.create())
         .apply("WriteDateFiles", ParDo.of(
             new WriteMonthFn(outputDir, config, rowsTag, gapsTag)));
@@ -92,24 +98,16 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
     return PDone.in(in.getPipeline());
   }
 
-  private static PCollection<KV<String, OutputRow>> byMonth(PCollection<OutputRow> rows,
-      String name) {
-    return rows.apply(name, MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(OutputRow.class)))
-            .via((OutputRow r) -> KV.of(YearMonth.from(r.gameDate()).toString(), r)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), RecordCoder.of(OutputRow.class)));
-  }
-
   static final class WriteMonthFn extends DoFn<KV<String, CoGbkResult>, Void> {
     private final String outputDir;
     private final RunConfig config;
-    private final TupleTag<OutputRow> rowsTag;
-    private final TupleTag<OutputRow> gapsTag;
+    private final TupleTag<List<FeatureRecord>> rowsTag;
+    private final TupleTag<List<OutputRow>> gapsTag;
     private final Counter written = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_WRITTEN);
     private final Counter deleted = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_DELETED);
 
-    WriteMonthFn(String outputDir, RunConfig config, TupleTag<OutputRow> rowsTag,
-        TupleTag<OutputRow> gapsTag) {
+    WriteMonthFn(String outputDir, RunConfig config, TupleTag<List<FeatureRecord>> rowsTag,
+        TupleTag<List<OutputRow>> gapsTag) {
       this.outputDir = outputDir;
       this.config = config;
       this.rowsTag = rowsTag;
@@ -122,7 +120,14 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       YearMonth m = YearMonth.parse(month.getKey());
       LocalDate from = max(m.atDay(1), config.start());
       LocalDate to = min(m.atEndOfMonth(), config.end());
-      List<OutputRow> rows = sorted(month.getValue().getAll(rowsTag));
+      List<OutputRow> rows = new ArrayList<>();
+      for (List<FeatureRecord> batch : month.getValue().getAll(rowsTag)) {
+        for (FeatureRecord f : batch) {
+          rows.add(new OutputRow(f.gameDate(), f.playerLookup(),
+              FeatureRows.toJson(f, config.stamp())));
+        }
+      }
+      rows = sorted(List.of(rows));
       List<OutputRow> gaps = sorted(month.getValue().getAll(gapsTag));
       try {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -155,9 +160,9 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       }
     }
 
-    private static List<OutputRow> sorted(Iterable<OutputRow> rows) {
+    private static List<OutputRow> sorted(Iterable<List<OutputRow>> batches) {
       List<OutputRow> out = new ArrayList<>();
-      rows.forEach(out::add);
+      batches.forEach(out::addAll);
       out.sort(Comparator.comparing(OutputRow::gameDate)
           .thenComparing(OutputRow::playerLookup)
           .thenComparing(OutputRow::json));

@@ -85,7 +85,7 @@ public final class SourceTable<T extends Record> implements Serializable {
   private final Set<String> nonNegativeColumns;
   private final List<Column> columns;
   private final TupleTag<T> tag;
-  private transient java.lang.reflect.Method dateAccessor;
+  private transient Integer dateIndex;
 
   private SourceTable(String dataset, String name, Class<T> recordClass, String dateColumn,
       int lookbackDays, List<String> keyColumns, Set<String> nonNegativeColumns) {
@@ -202,14 +202,11 @@ public final class SourceTable<T extends Record> implements Serializable {
 
   /** The value of the table's date (partition) column; never null for a parsed row. */
   public LocalDate dateOf(T record) {
-    if (dateAccessor == null) {
-      dateAccessor = recordClass.getRecordComponents()[column(dateColumn).index()].getAccessor();
+    if (dateIndex == null) {
+      dateIndex = column(dateColumn).index();
     }
-    try {
-      return (LocalDate) dateAccessor.invoke(record);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    return (LocalDate) com.nbaprops.mlfs.util.Accessors.getters(recordClass)[dateIndex]
+        .apply(record);
   }
 
   public TupleTag<T> tag() {

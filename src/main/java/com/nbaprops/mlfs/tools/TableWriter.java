@@ -8,7 +8,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +28,11 @@ public final class TableWriter {
   private TableWriter() {}
 
   public static <T extends Record> Map<String, Object> toJsonMap(SourceTable<T> table, T row) {
-    RecordComponent[] comps = table.recordClass().getRecordComponents();
+    java.util.function.Function<Object, Object>[] getters =
+        com.nbaprops.mlfs.util.Accessors.getters(table.recordClass());
     Map<String, Object> m = new LinkedHashMap<>();
     for (Column c : table.columns()) {
-      Object v;
-      try {
-        v = comps[c.index()].getAccessor().invoke(row);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
+      Object v = getters[c.index()].apply(row);
       if (v == null) {
         continue;
       }

@@ -1,30 +1,36 @@
 package com.nbaprops.mlfs.util;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Constructor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Function;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.util.VarInt;
 
 /**
- * An explicit, deterministic coder for flat Java records whose components are {@code String},
- * {@code Long}, {@code Integer}, {@code Double}, {@code Boolean}, {@link LocalDate}, {@link Instant},
+ * An explicit, deterministic coder for Java records whose components are {@code String}, {@code
+ * Long}, {@code Integer}, {@code Double}, {@code Boolean}, {@link LocalDate}, {@link Instant},
  * other such records, or {@code List}s of any of these. Every component may be null.
  *
  * <p>The wire format is derived once from the record's declaration (component order), so a record
- * class is its own schema: no hand-written coder per value class, and no Java serialization.
+ * class is its own schema: no hand-written coder per value class, and no Java serialization. A
+ * value is written as a length-prefixed byte block built in an unsynchronized buffer: the
+ * DirectRunner encodes and decodes shuffled values many times, and per-field stream calls
+ * dominated its profile.
  */
 public final class RecordCoder<T extends Record> extends CustomCoder<T> {
   private static final long serialVersionUID = 1L;
@@ -52,13 +58,27 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     if (value == null) {
       throw new CoderException("RecordCoder<" + type.getSimpleName() + "> cannot encode null");
     }
-    codec().write(new DataOutputStream(outStream), value);
+    Buf b = new Buf();
+    codec().write(b, value);
+    VarInt.encode(b.len, outStream);
+    outStream.write(b.bytes, 0, b.len);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public T decode(InputStream inStream) throws IOException {
-    return (T) codec().read(new DataInputStream(inStream));
+    int len = VarInt.decodeInt(inStream);
+    byte[] bytes = new byte[len];
+    int read = 0;
+    while (read < len) {
+      int n = inStream.read(bytes, read, len - read);
+      if (n < 0) {
+        throw new CoderException("RecordCoder<" + type.getSimpleName() + ">: truncated value");
+      }
+      read += n;
+    }
+    Cursor c = new Cursor(bytes);
+    return (T) codec().read(c);
   }
 
   @Override
@@ -81,12 +101,92 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     return "RecordCoder<" + type.getName() + ">";
   }
 
+  // ---------------------------------------------------------------- buffers
+
+  /** A growable, unsynchronized output buffer. */
+  static final class Buf {
+    byte[] bytes = new byte[256];
+    int len;
+
+    void ensure(int more) {
+      if (len + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, len + more));
+      }
+    }
+
+    void writeByte(int v) {
+      ensure(1);
+      bytes[len++] = (byte) v;
+    }
+
+    void writeInt(int v) {
+      ensure(4);
+      bytes[len++] = (byte) (v >>> 24);
+      bytes[len++] = (byte) (v >>> 16);
+      bytes[len++] = (byte) (v >>> 8);
+      bytes[len++] = (byte) v;
+    }
+
+    void writeLong(long v) {
+      writeInt((int) (v >>> 32));
+      writeInt((int) v);
+    }
+
+    void writeBytes(byte[] b) {
+      writeInt(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, bytes, len, b.length);
+      len += b.length;
+    }
+  }
+
+  /** A reading position in a byte array. */
+  static final class Cursor {
+    final byte[] bytes;
+    int pos;
+
+    Cursor(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    int readByte() throws CoderException {
+      if (pos >= bytes.length) {
+        throw new CoderException("RecordCoder: value ends early");
+      }
+      return bytes[pos++];
+    }
+
+    int readInt() throws CoderException {
+      if (pos + 4 > bytes.length) {
+        throw new CoderException("RecordCoder: value ends early");
+      }
+      int v = ((bytes[pos] & 0xff) << 24) | ((bytes[pos + 1] & 0xff) << 16)
+          | ((bytes[pos + 2] & 0xff) << 8) | (bytes[pos + 3] & 0xff);
+      pos += 4;
+      return v;
+    }
+
+    long readLong() throws CoderException {
+      return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
+    }
+
+    String readString() throws CoderException {
+      int n = readInt();
+      if (n < 0 || pos + n > bytes.length) {
+        throw new CoderException("RecordCoder: bad string length " + n);
+      }
+      String s = new String(bytes, pos, n, StandardCharsets.UTF_8);
+      pos += n;
+      return s;
+    }
+  }
+
   // ---------------------------------------------------------------- codecs
 
   private interface Codec {
-    void write(DataOutputStream out, Object value) throws IOException;
+    void write(Buf out, Object value);
 
-    Object read(DataInputStream in) throws IOException;
+    Object read(Cursor in) throws CoderException;
   }
 
   private static Codec codecFor(Type t) {
@@ -94,7 +194,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       Codec element = nullable(codecFor(p.getActualTypeArguments()[0]));
       return new Codec() {
         @Override
-        public void write(DataOutputStream out, Object value) throws IOException {
+        public void write(Buf out, Object value) {
           List<?> list = (List<?>) value;
           out.writeInt(list.size());
           for (Object o : list) {
@@ -103,7 +203,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
         }
 
         @Override
-        public Object read(DataInputStream in) throws IOException {
+        public Object read(Cursor in) throws CoderException {
           int n = in.readInt();
           List<Object> list = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
@@ -117,92 +217,88 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       throw new IllegalArgumentException("RecordCoder: unsupported component type " + t);
     }
     if (c == String.class) {
-      return new Codec() {
-        @Override
-        public void write(DataOutputStream out, Object v) throws IOException {
-          byte[] b = ((String) v).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          out.writeInt(b.length);
-          out.write(b);
-        }
-
-        @Override
-        public Object read(DataInputStream in) throws IOException {
-          byte[] b = new byte[in.readInt()];
-          in.readFully(b);
-          return new String(b, java.nio.charset.StandardCharsets.UTF_8);
-        }
-      };
-    }
-    if (c == Long.class) {
-      return simple(out -> v -> out.writeLong((Long) v), DataInputStream::readLong);
-    }
-    if (c == Integer.class) {
-      return simple(out -> v -> out.writeInt((Integer) v), DataInputStream::readInt);
-    }
-    if (c == Double.class) {
-      return simple(out -> v -> out.writeDouble((Double) v), DataInputStream::readDouble);
-    }
-    if (c == Boolean.class) {
-      return simple(out -> v -> out.writeBoolean((Boolean) v), DataInputStream::readBoolean);
-    }
-    if (c == LocalDate.class) {
-      return simple(
-          out -> v -> out.writeLong(((LocalDate) v).toEpochDay()),
+      return codec((b, v) -> b.writeBytes(((String) v).getBytes(StandardCharsets.UTF_8)),
+          Cursor::readString);
+    } else if (c == Long.class) {
+      return codec((b, v) -> b.writeLong((Long) v), Cursor::readLong);
+    } else if (c == Integer.class) {
+      return codec((b, v) -> b.writeInt((Integer) v), Cursor::readInt);
+    } else if (c == Double.class) {
+      return codec((b, v) -> b.writeLong(Double.doubleToLongBits((Double) v)),
+          in -> Double.longBitsToDouble(in.readLong()));
+    } else if (c == Boolean.class) {
+      return codec((b, v) -> b.writeByte((Boolean) v ? 1 : 0), in -> in.readByte() != 0);
+    } else if (c == LocalDate.class) {
+      return codec((b, v) -> b.writeLong(((LocalDate) v).toEpochDay()),
           in -> LocalDate.ofEpochDay(in.readLong()));
-    }
-    if (c == Instant.class) {
-      return simple(
-          out -> v -> {
-            out.writeLong(((Instant) v).getEpochSecond());
-            out.writeInt(((Instant) v).getNano());
-          },
-          in -> Instant.ofEpochSecond(in.readLong(), in.readInt()));
-    }
-    if (c.isRecord()) {
+    } else if (c == Instant.class) {
+      return codec((b, v) -> {
+        b.writeLong(((Instant) v).getEpochSecond());
+        b.writeInt(((Instant) v).getNano());
+      }, in -> Instant.ofEpochSecond(in.readLong(), in.readInt()));
+    } else if (c.isRecord()) {
       return recordCodec(c);
     }
     throw new IllegalArgumentException("RecordCoder: unsupported component type " + c.getName());
+  }
+
+  private interface Writer {
+    void write(Buf b, Object v);
+  }
+
+  private interface Reader {
+    Object read(Cursor in) throws CoderException;
+  }
+
+  private static Codec codec(Writer w, Reader r) {
+    return new Codec() {
+      @Override
+      public void write(Buf out, Object value) {
+        w.write(out, value);
+      }
+
+      @Override
+      public Object read(Cursor in) throws CoderException {
+        return r.read(in);
+      }
+    };
   }
 
   private static Codec recordCodec(Class<?> c) {
     RecordComponent[] comps = c.getRecordComponents();
     Codec[] codecs = new Codec[comps.length];
     Class<?>[] rawTypes = new Class<?>[comps.length];
+    Function<Object, Object>[] getters = Accessors.getters(c);
     for (int i = 0; i < comps.length; i++) {
       codecs[i] = nullable(codecFor(comps[i].getGenericType()));
       rawTypes[i] = comps[i].getType();
-      comps[i].getAccessor().setAccessible(true);
     }
-    Constructor<?> ctor;
+    MethodHandle ctor;
     try {
-      ctor = c.getDeclaredConstructor(rawTypes);
-      ctor.setAccessible(true);
-    } catch (NoSuchMethodException e) {
+      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+      ctor = lookup.findConstructor(c, MethodType.methodType(void.class, rawTypes))
+          .asSpreader(Object[].class, comps.length)
+          .asType(MethodType.methodType(Object.class, Object[].class));
+    } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException("RecordCoder: no canonical constructor for " + c, e);
     }
     return new Codec() {
       @Override
-      public void write(DataOutputStream out, Object value) throws IOException {
-        for (int i = 0; i < comps.length; i++) {
-          Object v;
-          try {
-            v = comps[i].getAccessor().invoke(value);
-          } catch (ReflectiveOperationException e) {
-            throw new CoderException("cannot read " + comps[i].getName() + " of " + c, e);
-          }
-          codecs[i].write(out, v);
+      public void write(Buf out, Object value) {
+        for (int i = 0; i < codecs.length; i++) {
+          codecs[i].write(out, getters[i].apply(value));
         }
       }
 
       @Override
-      public Object read(DataInputStream in) throws IOException {
-        Object[] args = new Object[comps.length];
-        for (int i = 0; i < comps.length; i++) {
+      public Object read(Cursor in) throws CoderException {
+        Object[] args = new Object[codecs.length];
+        for (int i = 0; i < codecs.length; i++) {
           args[i] = codecs[i].read(in);
         }
         try {
-          return ctor.newInstance(args);
-        } catch (ReflectiveOperationException e) {
+          return (Object) ctor.invokeExact(args);
+        } catch (Throwable e) {
           throw new CoderException("cannot build " + c.getName(), e);
         }
       }
@@ -212,39 +308,16 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
   private static Codec nullable(Codec inner) {
     return new Codec() {
       @Override
-      public void write(DataOutputStream out, Object value) throws IOException {
-        out.writeBoolean(value != null);
+      public void write(Buf out, Object value) {
+        out.writeByte(value != null ? 1 : 0);
         if (value != null) {
           inner.write(out, value);
         }
       }
 
       @Override
-      public Object read(DataInputStream in) throws IOException {
-        return in.readBoolean() ? inner.read(in) : null;
-      }
-    };
-  }
-
-  private interface Writer {
-    void write(Object v) throws IOException;
-  }
-
-  private interface Reader {
-    Object read(DataInputStream in) throws IOException;
-  }
-
-  private static Codec simple(java.util.function.Function<DataOutputStream, Writer> w, Reader r) {
-    Objects.requireNonNull(w);
-    return new Codec() {
-      @Override
-      public void write(DataOutputStream out, Object value) throws IOException {
-        w.apply(out).write(value);
-      }
-
-      @Override
-      public Object read(DataInputStream in) throws IOException {
-        return r.read(in);
+      public Object read(Cursor in) throws CoderException {
+        return in.readByte() != 0 ? inner.read(in) : null;
       }
     };
   }
