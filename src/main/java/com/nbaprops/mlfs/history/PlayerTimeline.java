@@ -42,7 +42,7 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
   }
 
   /** The CoGroupByKey tag of a table's per-player batches. */
-  static <T extends Record> TupleTag<List<T>> batches(SourceTable<T> table) {
+  static <T extends Record> TupleTag<byte[]> batches(SourceTable<T> table) {
     return new TupleTag<>(table.name() + "_batches");
   }
 
@@ -73,7 +73,7 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
   }
 
   /** Rows of one table in per-player batches (see {@link BatchByKey}). */
-  private static <T extends Record> PCollection<KV<String, List<T>>> byPlayer(
+  private static <T extends Record> PCollection<KV<String, byte[]>> byPlayer(
       PCollectionTuple sources, SourceTable<T> table, SerializableFunction<T, String> key) {
     return sources.get(table.tag())
         .apply("BatchByPlayer " + table.name(), BatchByKey.of(key, table.coder()));
@@ -95,13 +95,13 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
       long t0 = System.nanoTime();
       CoGbkResult r = group.getValue();
       PlayerSweep.PlayerRows rows = new PlayerSweep.PlayerRows(
-          list(r, batches(SourceTable.PLAYER_GAME_SUMMARY)),
-          list(r, batches(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT)),
-          list(r, batches(SourceTable.PLAYER_DAILY_CACHE)),
-          list(r, batches(SourceTable.PLAYER_COMPOSITE_FACTORS)),
-          list(r, batches(SourceTable.PLAYER_SHOT_ZONE_ANALYSIS)),
-          list(r, batches(SourceTable.ODDS_API_PLAYER_POINTS_PROPS)),
-          list(r, batches(SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS)));
+          list(r, SourceTable.PLAYER_GAME_SUMMARY),
+          list(r, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT),
+          list(r, SourceTable.PLAYER_DAILY_CACHE),
+          list(r, SourceTable.PLAYER_COMPOSITE_FACTORS),
+          list(r, SourceTable.PLAYER_SHOT_ZONE_ANALYSIS),
+          list(r, SourceTable.ODDS_API_PLAYER_POINTS_PROPS),
+          list(r, SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS));
       PlayerSweep.Result result =
           PlayerSweep.sweep(config.mode(), config.start(), config.end(), rows);
       result.duplicatesByTable().forEach((table, n) ->
@@ -113,10 +113,8 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
       millis.update((System.nanoTime() - t0) / 1_000_000);
     }
 
-    private static <T> List<T> list(CoGbkResult r, TupleTag<List<T>> tag) {
-      List<T> out = new ArrayList<>();
-      r.getAll(tag).forEach(out::addAll);
-      return out;
+    private static <T extends Record> List<T> list(CoGbkResult r, SourceTable<T> table) {
+      return BatchByKey.unpackAll(r.getAll(batches(table)), table.coder());
     }
   }
 }

@@ -131,6 +131,7 @@ public final class RunSummary {
       }
     });
     m.put("as_of_fallbacks", fallbacks);
+    m.put("shuffle_batches", counter("batches_emitted"));
     m.put("files_written", counter(MetricNames.FILES_WRITTEN));
     m.put("files_deleted", counter(MetricNames.FILES_DELETED));
     return m;

@@ -67,8 +67,8 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
   @Override
   public PDone expand(PCollectionTuple in) {
     TupleTag<String> monthsTag = new TupleTag<>("months");
-    TupleTag<List<FeatureRecord>> rowsTag = new TupleTag<>("rows");
-    TupleTag<List<OutputRow>> gapsTag = new TupleTag<>("gaps");
+    TupleTag<byte[]> rowsTag = new TupleTag<>("rows");
+    TupleTag<byte[]> gapsTag = new TupleTag<>("gaps");
     List<String> months = new ArrayList<>();
     for (YearMonth m = YearMonth.from(config.start()); !m.isAfter(YearMonth.from(config.end()));
         m = m.plusMonths(1)) {
@@ -101,13 +101,13 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
   static final class WriteMonthFn extends DoFn<KV<String, CoGbkResult>, Void> {
     private final String outputDir;
     private final RunConfig config;
-    private final TupleTag<List<FeatureRecord>> rowsTag;
-    private final TupleTag<List<OutputRow>> gapsTag;
+    private final TupleTag<byte[]> rowsTag;
+    private final TupleTag<byte[]> gapsTag;
     private final Counter written = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_WRITTEN);
     private final Counter deleted = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_DELETED);
 
-    WriteMonthFn(String outputDir, RunConfig config, TupleTag<List<FeatureRecord>> rowsTag,
-        TupleTag<List<OutputRow>> gapsTag) {
+    WriteMonthFn(String outputDir, RunConfig config, TupleTag<byte[]> rowsTag,
+        TupleTag<byte[]> gapsTag) {
       this.outputDir = outputDir;
       this.config = config;
       this.rowsTag = rowsTag;
@@ -121,14 +121,15 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       LocalDate from = max(m.atDay(1), config.start());
       LocalDate to = min(m.atEndOfMonth(), config.end());
       List<OutputRow> rows = new ArrayList<>();
-      for (List<FeatureRecord> batch : month.getValue().getAll(rowsTag)) {
-        for (FeatureRecord f : batch) {
-          rows.add(new OutputRow(f.gameDate(), f.playerLookup(),
-              FeatureRows.toJson(f, config.stamp())));
-        }
+      for (FeatureRecord f : BatchByKey.unpackAll(month.getValue().getAll(rowsTag),
+          RecordCoder.of(FeatureRecord.class))) {
+        rows.add(new OutputRow(f.gameDate(), f.playerLookup(),
+            FeatureRows.toJson(f, config.stamp())));
       }
-      rows = sorted(List.of(rows));
-      List<OutputRow> gaps = sorted(month.getValue().getAll(gapsTag));
+      sort(rows);
+      List<OutputRow> gaps = BatchByKey.unpackAll(month.getValue().getAll(gapsTag),
+          RecordCoder.of(OutputRow.class));
+      sort(gaps);
       try {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
           writeDate(OutputSchema.FEATURE_STORE.name(), d, rows);
@@ -160,13 +161,10 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       }
     }
 
-    private static List<OutputRow> sorted(Iterable<List<OutputRow>> batches) {
-      List<OutputRow> out = new ArrayList<>();
-      batches.forEach(out::addAll);
+    private static void sort(List<OutputRow> out) {
       out.sort(Comparator.comparing(OutputRow::gameDate)
           .thenComparing(OutputRow::playerLookup)
           .thenComparing(OutputRow::json));
-      return out;
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
