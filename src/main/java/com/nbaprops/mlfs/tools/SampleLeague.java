@@ -54,11 +54,18 @@ public final class SampleLeague {
       "Nembhard", "Strus", "Quickley"};
 
   /** Generator settings. */
-  public record Config(long seed, int seasons, int lastSeason) {
+  public record Config(long seed, int seasons, int lastSeason, int teams) {
     public Config {
       if (seasons < 1 || seasons > 10) {
         throw new IllegalArgumentException("--seasons must be 1..10, got " + seasons);
       }
+      if (teams < 4 || teams > 30 || teams % 2 != 0) {
+        throw new IllegalArgumentException("--teams must be an even number 4..30, got " + teams);
+      }
+    }
+
+    public Config(long seed, int seasons, int lastSeason) {
+      this(seed, seasons, lastSeason, 30);
     }
 
     public int firstSeason() {
@@ -84,9 +91,12 @@ public final class SampleLeague {
   private final Map<String, String> phaseOf = new HashMap<>();
   private final Map<String, String> statusOf = new HashMap<>();
 
+  private final String[] teams;
+
   private SampleLeague(Config config) {
     this.config = config;
     this.rnd = new Random(config.seed());
+    this.teams = java.util.Arrays.copyOf(TEAMS, config.teams());
   }
 
   static final class Player {
@@ -128,7 +138,7 @@ public final class SampleLeague {
   }
 
   private Summary run(Path out) throws IOException {
-    for (String t : TEAMS) {
+    for (String t : teams) {
       rosters.put(t, new ArrayList<>());
       for (int slot = 0; slot < 15; slot++) {
         addPlayer(t, slot, false);
@@ -223,7 +233,7 @@ public final class SampleLeague {
 
   /** Between seasons: the two deepest players of every team retire, two rookies arrive. */
   private void offseason() {
-    for (String t : TEAMS) {
+    for (String t : teams) {
       List<Player> r = rosters.get(t);
       r.sort(Comparator.comparingDouble((Player p) -> -p.baseMinutes).thenComparingInt(p -> p.id));
       r.remove(r.size() - 1);
@@ -244,7 +254,7 @@ public final class SampleLeague {
     Map<String, Integer> homeGames = new TreeMap<>();
     Map<String, LocalDate> lastGame = new HashMap<>();
     Map<String, LocalDate> secondLast = new HashMap<>();
-    for (String t : TEAMS) {
+    for (String t : teams) {
       played.put(t, 0);
       wins.put(t, 0);
       homeGames.put(t, 0);
@@ -259,7 +269,7 @@ public final class SampleLeague {
         traded = true;
       }
       List<String> candidates = new ArrayList<>();
-      for (String t : TEAMS) {
+      for (String t : teams) {
         boolean twoInARow = d.minusDays(1).equals(lastGame.get(t))
             && d.minusDays(2).equals(secondLast.get(t));
         boolean b2b = d.minusDays(1).equals(lastGame.get(t));
@@ -301,8 +311,8 @@ public final class SampleLeague {
   /** Mid-season trades: eight pairs of rotation players swap teams. */
   private void trades(LocalDate d) {
     for (int k = 0; k < 8; k++) {
-      String a = TEAMS[rnd.nextInt(TEAMS.length)];
-      String b = TEAMS[rnd.nextInt(TEAMS.length)];
+      String a = teams[rnd.nextInt(teams.length)];
+      String b = teams[rnd.nextInt(teams.length)];
       if (a.equals(b)) {
         continue;
       }
@@ -348,17 +358,17 @@ public final class SampleLeague {
   }
 
   private LocalDate playoffs(int s, LocalDate start, Map<String, Integer> wins) {
-    List<String> east = new ArrayList<>(List.of(TEAMS).subList(0, 15));
-    List<String> west = new ArrayList<>(List.of(TEAMS).subList(15, 30));
+    int half = teams.length / 2;
+    List<String> east = new ArrayList<>(List.of(teams).subList(0, half));
+    List<String> west = new ArrayList<>(List.of(teams).subList(half, teams.length));
+    int seeds = Integer.highestOneBit(Math.min(8, half));
     Comparator<String> byWins = Comparator.comparingInt((String t) -> -wins.get(t))
         .thenComparing(Comparator.naturalOrder());
     east.sort(byWins);
     west.sort(byWins);
     List<List<String>> brackets = new ArrayList<>();
     for (List<String> conf : List.of(east, west)) {
-      List<String> seeds = conf.subList(0, 8);
-      brackets.add(new ArrayList<>(List.of(seeds.get(0), seeds.get(7), seeds.get(3), seeds.get(4),
-          seeds.get(2), seeds.get(5), seeds.get(1), seeds.get(6))));
+      brackets.add(bracket(conf.subList(0, seeds)));
     }
     List<String> alive = new ArrayList<>();
     alive.addAll(brackets.get(0));
@@ -399,6 +409,21 @@ public final class SampleLeague {
       d = roundEnd.plusDays(1);
     }
     return d;
+  }
+
+  /** Standard seeding order: 1-8, 4-5, 3-6, 2-7 (and the same shape for 4 or 2 seeds). */
+  private static List<String> bracket(List<String> seeds) {
+    if (seeds.size() == 1) {
+      return new ArrayList<>(seeds);
+    }
+    int n = seeds.size();
+    List<String> top = bracket(seeds.subList(0, n / 2));
+    List<String> out = new ArrayList<>();
+    for (String t : top) {
+      out.add(t);
+      out.add(seeds.get(n - 1 - seeds.indexOf(t)));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- one game
@@ -663,11 +688,12 @@ public final class SampleLeague {
     long seed = 42;
     int seasons = 1;
     int lastSeason = 2024;
+    int teamCount = 30;
     String dir = null;
     for (String a : args) {
       if (a.equals("--help") || a.equals("-h")) {
         out.println("Usage: scripts/sample-league --out=DIR [--seed=42] [--seasons=1] "
-            + "[--lastSeason=2024]");
+            + "[--lastSeason=2024] [--teams=30]");
         out.println();
         out.println("Writes a SYNTHETIC league (no real data) as the nine source tables in the");
         out.println("local NDJSON layout: DIR/<table>/sample_<first>_<last>.ndjson.gz.");
@@ -675,6 +701,7 @@ public final class SampleLeague {
         out.println("  --seed=N           random seed; the same seed gives byte-identical files");
         out.println("  --seasons=N        number of seasons, 1..10 (default 1)");
         out.println("  --lastSeason=YEAR  season year of the last season (2024 = 2024-25)");
+        out.println("  --teams=N          number of teams, even, 4..30 (default 30)");
         return 0;
       }
       String[] kv = a.split("=", 2);
@@ -684,6 +711,7 @@ public final class SampleLeague {
           case "--seed" -> seed = Long.parseLong(kv[1]);
           case "--seasons" -> seasons = Integer.parseInt(kv[1]);
           case "--lastSeason" -> lastSeason = Integer.parseInt(kv[1]);
+          case "--teams" -> teamCount = Integer.parseInt(kv[1]);
           default -> {
             err.println("error: unknown option " + a + " (see --help)");
             return 2;
@@ -700,7 +728,7 @@ public final class SampleLeague {
     }
     Config config;
     try {
-      config = new Config(seed, seasons, lastSeason);
+      config = new Config(seed, seasons, lastSeason, teamCount);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 2;
