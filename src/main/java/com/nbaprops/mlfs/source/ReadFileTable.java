@@ -117,6 +117,10 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
     }
 
     private void handle(String text, String where, MultiOutputReceiver out) {
+      if (!text.stripLeading().startsWith("{")) {
+        dead(out, text, where + ": not a JSON object");
+        return;
+      }
       Map<String, Object> json;
       try {
         json = Json.readObject(text);
@@ -154,7 +158,9 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
         return "unreadable";
       }
       int nl = s.indexOf('\n');
-      return nl < 0 ? s : s.substring(0, nl);
+      String line = nl < 0 ? s : s.substring(0, nl);
+      int marker = line.indexOf(" (start marker");
+      return marker < 0 ? line : line.substring(0, marker);
     }
   }
 }
