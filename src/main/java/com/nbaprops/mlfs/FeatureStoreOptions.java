@@ -2,10 +2,10 @@ package com.nbaprops.mlfs;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 
 /** Every option of the feature store job; {@code --help} prints these descriptions. */
-public interface FeatureStoreOptions extends PipelineOptions {
+public interface FeatureStoreOptions extends BigQueryOptions {
 
   @Description("backfill: the roster of each date is its player_game_summary rows (DNP rows "
       + "included); daily: the roster is the upcoming_player_game_context rows of one date.")
@@ -63,4 +63,144 @@ public interface FeatureStoreOptions extends PipelineOptions {
   Boolean getWaitUntilFinish();
 
   void setWaitUntilFinish(Boolean value);
+
+  @Description("Where the nine source tables are read from: files (--inputDir, the local NDJSON "
+      + "layout) or bigquery (Storage Read API, one date-restricted read per table).")
+  @Default.String("files")
+  String getSource();
+
+  void setSource(String value);
+
+  @Description("Where the outputs go: files (--outputDir) or bigquery (file loads with "
+      + "WRITE_TRUNCATE into one partition per game date, so a re-run replaces its dates).")
+  @Default.String("files")
+  String getSink();
+
+  void setSink(String value);
+
+  @Description("Project of the BigQuery tables (sources and outputs). Default: --project.")
+  String getBigQueryProject();
+
+  void setBigQueryProject(String value);
+
+  @Description("BigQuery dataset nba_analytics (the contract's default).")
+  @Default.String("nba_analytics")
+  String getAnalyticsDataset();
+
+  void setAnalyticsDataset(String value);
+
+  @Description("BigQuery dataset nba_precompute (the contract's default).")
+  @Default.String("nba_precompute")
+  String getPrecomputeDataset();
+
+  void setPrecomputeDataset(String value);
+
+  @Description("BigQuery dataset nba_raw (the contract's default).")
+  @Default.String("nba_raw")
+  String getRawDataset();
+
+  void setRawDataset(String value);
+
+  @Description("BigQuery dataset nba_predictions (the contract's default).")
+  @Default.String("nba_predictions")
+  String getPredictionsDataset();
+
+  void setPredictionsDataset(String value);
+
+  @Description("BigQuery dataset nba_reference (the contract's default).")
+  @Default.String("nba_reference")
+  String getReferenceDataset();
+
+  void setReferenceDataset(String value);
+
+  @Description("Name of the player_game_summary table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("player_game_summary")
+  String getPlayerGameSummaryTable();
+
+  void setPlayerGameSummaryTable(String value);
+
+  @Description("Name of the upcoming_player_game_context table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("upcoming_player_game_context")
+  String getUpcomingPlayerGameContextTable();
+
+  void setUpcomingPlayerGameContextTable(String value);
+
+  @Description("Name of the player_daily_cache table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("player_daily_cache")
+  String getPlayerDailyCacheTable();
+
+  void setPlayerDailyCacheTable(String value);
+
+  @Description("Name of the player_composite_factors table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("player_composite_factors")
+  String getPlayerCompositeFactorsTable();
+
+  void setPlayerCompositeFactorsTable(String value);
+
+  @Description("Name of the player_shot_zone_analysis table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("player_shot_zone_analysis")
+  String getPlayerShotZoneAnalysisTable();
+
+  void setPlayerShotZoneAnalysisTable(String value);
+
+  @Description("Name of the team_defense_zone_analysis table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("team_defense_zone_analysis")
+  String getTeamDefenseZoneAnalysisTable();
+
+  void setTeamDefenseZoneAnalysisTable(String value);
+
+  @Description("Name of the team_offense_game_summary table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("team_offense_game_summary")
+  String getTeamOffenseGameSummaryTable();
+
+  void setTeamOffenseGameSummaryTable(String value);
+
+  @Description("Name of the odds_api_player_points_props table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("odds_api_player_points_props")
+  String getOddsApiPlayerPointsPropsTable();
+
+  void setOddsApiPlayerPointsPropsTable(String value);
+
+  @Description("Name of the bettingpros_player_points_props table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("bettingpros_player_points_props")
+  String getBettingprosPlayerPointsPropsTable();
+
+  void setBettingprosPlayerPointsPropsTable(String value);
+
+  @Description("Name of the ml_feature_store_v2 table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("ml_feature_store_v2")
+  String getFeatureStoreTable();
+
+  void setFeatureStoreTable(String value);
+
+  @Description("Name of the feature_store_gaps table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("feature_store_gaps")
+  String getGapsTable();
+
+  void setGapsTable(String value);
+
+  @Description("Name of the pipeline_dead_letters table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("pipeline_dead_letters")
+  String getDeadLettersTable();
+
+  void setDeadLettersTable(String value);
+
+  @Description("Name of the processor_run_history table: TABLE (in its dataset), DATASET.TABLE or "
+      + "PROJECT:DATASET.TABLE.")
+  @Default.String("processor_run_history")
+  String getRunHistoryTable();
+
+  void setRunHistoryTable(String value);
 }

@@ -3,17 +3,27 @@ package com.nbaprops.mlfs;
 import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
 import com.nbaprops.mlfs.metrics.RunSummary;
 import com.nbaprops.mlfs.sink.RunHistory;
+import com.nbaprops.mlfs.sink.WriteBigQueryOutputs;
+import com.nbaprops.mlfs.source.BigQueryTables;
+import com.nbaprops.mlfs.source.ReadBigQuerySources;
 import com.nbaprops.mlfs.sink.WriteFileOutputs;
 import com.nbaprops.mlfs.source.ReadFileSources;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PDone;
 
 /**
  * Entry point of the ML feature store job: validates the options, builds {@link FeatureStore} with
@@ -43,7 +53,7 @@ public final class FeatureStorePipeline {
       options = PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
       relaxDirectRunnerChecks(options, args);
       config = OptionsValidator.validate(options, Instant.now());
-      OptionsValidator.validateFiles(options);
+      OptionsValidator.validateIo(options);
     } catch (InvalidOptionsException e) {
       err.println("error: " + e.getMessage());
       err.println("Run with --help for every option.");
@@ -77,12 +87,39 @@ public final class FeatureStorePipeline {
 
   /** Builds the pipeline of a validated configuration (the seam tests use). */
   public static Pipeline build(FeatureStoreOptions options, RunConfig config) {
+    return build(options, config, null);
+  }
+
+  /** As {@link #build(FeatureStoreOptions, RunConfig)}, with fake BigQuery services for tests. */
+  public static Pipeline build(FeatureStoreOptions options, RunConfig config,
+      BigQueryServices testServices) {
     Pipeline p = Pipeline.create(options);
-    p.apply("FeatureStore", new FeatureStore(
-        new ReadFileSources(options.getInputDir(), config),
-        new WriteFileOutputs(options.getOutputDir(), config),
-        config));
+    PTransform<PBegin, PCollectionTuple> source = bigQuerySource(options)
+        ? new ReadBigQuerySources(specs(options, BigQueryTables.SOURCES.keySet()), config,
+            testServices)
+        : new ReadFileSources(options.getInputDir(), config);
+    PTransform<PCollectionTuple, PDone> sink = bigQuerySink(options)
+        ? new WriteBigQueryOutputs(specs(options, BigQueryTables.OUTPUTS.keySet()), config,
+            testServices)
+        : new WriteFileOutputs(options.getOutputDir(), config);
+    p.apply("FeatureStore", new FeatureStore(source, sink, config));
     return p;
+  }
+
+  static boolean bigQuerySource(FeatureStoreOptions o) {
+    return "bigquery".equalsIgnoreCase(o.getSource());
+  }
+
+  static boolean bigQuerySink(FeatureStoreOptions o) {
+    return "bigquery".equalsIgnoreCase(o.getSink());
+  }
+
+  private static Map<String, String> specs(FeatureStoreOptions o, Iterable<String> tables) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String t : tables) {
+      m.put(t, BigQueryTables.spec(o, t));
+    }
+    return m;
   }
 
   static int execute(FeatureStoreOptions options, RunConfig config, PrintStream out,
@@ -93,9 +130,11 @@ public final class FeatureStorePipeline {
     out.printf("ML feature store %s run %s: %s .. %s%n",
         config.mode().name().toLowerCase(java.util.Locale.ROOT), config.runId(), config.start(),
         config.end());
-    for (String t : ReadFileSources.missingTables(options.getInputDir())) {
-      out.printf("  note: source table %s has no files under %s: read as an empty table%n", t,
-          options.getInputDir());
+    if (!bigQuerySource(options)) {
+      for (String t : ReadFileSources.missingTables(options.getInputDir())) {
+        out.printf("  note: source table %s has no files under %s: read as an empty table%n", t,
+            options.getInputDir());
+      }
     }
     Pipeline p = build(options, config);
     PipelineResult result;
@@ -121,8 +160,12 @@ public final class FeatureStorePipeline {
     out.print(summary.format());
     String status = summary.balanced() ? "SUCCEEDED" : "FAILED_UNBALANCED";
     writeHistory(options, config, status, summary, started, err, null);
-    out.printf("%nOutputs under %s (run-history row: %s)%n", options.getOutputDir(),
-        RunHistory.path(config.runId()));
+    if (bigQuerySink(options)) {
+      out.printf("%nOutputs in BigQuery (%s)%n", BigQueryTables.spec(options, "ml_feature_store_v2"));
+    } else {
+      out.printf("%nOutputs under %s (run-history row: %s)%n", options.getOutputDir(),
+          RunHistory.path(config.runId()));
+    }
     if (!summary.balanced()) {
       err.println("error: roster entries do not equal feature rows + gaps");
       return 1;
@@ -132,6 +175,9 @@ public final class FeatureStorePipeline {
 
   private static void writeHistory(FeatureStoreOptions options, RunConfig config, String status,
       RunSummary summary, Instant started, PrintStream err, String error) {
+    if (bigQuerySink(options)) {
+      return; // the pipeline appends its own run-history row after the loads
+    }
     try {
       RunHistory.writeFile(options.getOutputDir(),
           RunHistory.row(config, status, summary, started, Instant.now(), error));

@@ -90,9 +90,41 @@ public final class OptionsValidator {
         new RunStamp(runId, created.toString()));
   }
 
-  /** Checks the folders of the file source and sink. */
-  public static void validateFiles(FeatureStoreOptions o) {
+  /** Checks the source and sink choices and what each needs. */
+  public static void validateIo(FeatureStoreOptions o) {
     FileSystems.setDefaultPipelineOptions(o);
+    String source = o.getSource() == null ? "files" : o.getSource().toLowerCase(Locale.ROOT);
+    String sink = o.getSink() == null ? "files" : o.getSink().toLowerCase(Locale.ROOT);
+    if (!source.equals("files") && !source.equals("bigquery")) {
+      throw new InvalidOptionsException("--source=" + o.getSource()
+          + " is not a source: pass --source=files or --source=bigquery");
+    }
+    if (!sink.equals("files") && !sink.equals("bigquery")) {
+      throw new InvalidOptionsException("--sink=" + o.getSink()
+          + " is not a sink: pass --sink=files or --sink=bigquery");
+    }
+    if (source.equals("bigquery") || sink.equals("bigquery")) {
+      for (String t : com.nbaprops.mlfs.source.BigQueryTables.SOURCES.keySet()) {
+        com.nbaprops.mlfs.source.BigQueryTables.spec(o, t);
+      }
+      for (String t : com.nbaprops.mlfs.source.BigQueryTables.OUTPUTS.keySet()) {
+        com.nbaprops.mlfs.source.BigQueryTables.spec(o, t);
+      }
+    }
+    if (sink.equals("bigquery") && (o.getTempLocation() == null
+        || o.getTempLocation().isEmpty())) {
+      throw new InvalidOptionsException("--sink=bigquery loads files: pass "
+          + "--tempLocation=gs://BUCKET/tmp");
+    }
+    if (source.equals("files")) {
+      validateInput(o);
+    }
+    if (sink.equals("files") && (o.getOutputDir() == null || o.getOutputDir().isEmpty())) {
+      throw new InvalidOptionsException("no output folder: pass --outputDir=FOLDER");
+    }
+  }
+
+  private static void validateInput(FeatureStoreOptions o) {
     if (o.getInputDir() == null || o.getInputDir().isEmpty()) {
       throw new InvalidOptionsException("no input folder: pass --inputDir=FOLDER (one sub-folder "
           + "per source table; scripts/sample-league makes one)");
@@ -100,9 +132,6 @@ public final class OptionsValidator {
     if (!exists(o.getInputDir())) {
       throw new InvalidOptionsException("input folder " + o.getInputDir() + " does not exist or "
           + "is empty: pass --inputDir=FOLDER holding player_game_summary/ and the other tables");
-    }
-    if (o.getOutputDir() == null || o.getOutputDir().isEmpty()) {
-      throw new InvalidOptionsException("no output folder: pass --outputDir=FOLDER");
     }
   }
 

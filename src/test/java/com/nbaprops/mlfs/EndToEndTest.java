@@ -30,7 +30,11 @@ public class EndToEndTest {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
   static final Path TINY = LocalRun.resource("leagues/tiny");
-  static final String[] RANGE = {"--startDate=2023-10-25", "--endDate=2023-11-14"};
+
+  public static Path TINY_PATH() {
+    return TINY.toAbsolutePath();
+  }
+  public static final String[] RANGE = {"--startDate=2023-10-25", "--endDate=2023-11-14"};
   static LocalRun backfill;
 
   @BeforeClass

@@ -43,6 +43,11 @@ public final class LocalRun {
         err.toString(StandardCharsets.UTF_8), outputDir);
   }
 
+  /** The outputs of a run made some other way. */
+  public static LocalRun read(Path outputDir) {
+    return new LocalRun(0, "", "", outputDir);
+  }
+
   /** Rows of one output table, by file name (game_date=...), each parsed in file order. */
   public Map<String, List<Map<String, Object>>> table(String name) {
     Map<String, List<Map<String, Object>>> out = new TreeMap<>();

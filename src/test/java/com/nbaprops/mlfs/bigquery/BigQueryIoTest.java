@@ -1,0 +1,209 @@
+package com.nbaprops.mlfs.bigquery;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.api.services.bigquery.model.TableRow;
+import com.google.cloud.bigquery.storage.v1.CreateReadSessionRequest;
+import com.nbaprops.mlfs.EndToEndTest;
+import com.nbaprops.mlfs.FeatureStoreOptions;
+import com.nbaprops.mlfs.FeatureStorePipeline;
+import com.nbaprops.mlfs.LocalRun;
+import com.nbaprops.mlfs.OptionsValidator;
+import com.nbaprops.mlfs.RunConfig;
+import com.nbaprops.mlfs.contract.OutputSchema;
+import com.nbaprops.mlfs.sink.BigQuerySchemas;
+import com.nbaprops.mlfs.sink.WriteBigQueryOutputs;
+import com.nbaprops.mlfs.source.BigQueryTables;
+import com.nbaprops.mlfs.source.SourceTable;
+import com.nbaprops.mlfs.util.Json;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.gcp.bigquery.TableDestination;
+import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** BigQuery in and out through Beam's fakes and the recording Storage Read fake. */
+public class BigQueryIoTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+  private FakeDatasetService datasets;
+  private FakeJobService jobs;
+  private FakeBigQueryServices services;
+  private static final String PROJECT = "test-project";
+
+  @Before
+  public void setUp() throws Exception {
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    FakeStorageClient.reset();
+    datasets = new FakeDatasetService();
+    jobs = new FakeJobService();
+    services = new FakeBigQueryServices().withDatasetService(datasets).withJobService(jobs)
+        .withStorageClient(new FakeStorageClient());
+    Map<String, String> ds = new HashMap<>();
+    for (SourceTable<?> t : SourceTable.ALL) {
+      ds.put(t.name(), t.dataset());
+    }
+    FakeStorageClient.loadLeague(EndToEndTest.TINY_PATH(), PROJECT, ds, datasets);
+    for (String d : List.of("nba_predictions", "nba_reference")) {
+      datasets.createDataset(PROJECT, d, "", "", null);
+    }
+  }
+
+  private FeatureStoreOptions options(String... args) {
+    PipelineOptionsFactory.register(FeatureStoreOptions.class);
+    FeatureStoreOptions o = PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
+    o.setProject(PROJECT);
+    return o;
+  }
+
+  private static final String[] RANGE = {"--startDate=2023-10-25", "--endDate=2023-11-14"};
+
+  @Test
+  public void readsOncePerTableWithRestrictionAndSelectedFieldsAndMatchesTheFileSource()
+      throws Exception {
+    Path out = tmp.newFolder("bq-in").toPath();
+    FeatureStoreOptions o = options(RANGE[0], RANGE[1], "--source=bigquery",
+        "--outputDir=" + out, "--runId=bq");
+    RunConfig config = OptionsValidator.validate(o, Instant.parse("2026-01-01T00:00:00Z"));
+    OptionsValidator.validateIo(o);
+    FeatureStorePipeline.build(o, config, services).run().waitUntilFinish();
+
+    List<CreateReadSessionRequest> sessions = FakeStorageClient.sessions();
+    assertEquals(9, sessions.size()); // one read per table per job
+    Map<String, CreateReadSessionRequest> byTable = new TreeMap<>();
+    for (CreateReadSessionRequest r : sessions) {
+      String table = r.getReadSession().getTable();
+      byTable.put(table.substring(table.lastIndexOf('/') + 1), r);
+    }
+    assertEquals("player_game_summary BETWEEN", "game_date BETWEEN DATE '2022-10-25' AND DATE "
+        + "'2023-11-14'", restriction(byTable, "player_game_summary"));
+    assertEquals("cache_date BETWEEN DATE '2023-10-11' AND DATE '2023-11-14'",
+        restriction(byTable, "player_daily_cache"));
+    assertEquals("game_date BETWEEN DATE '2023-10-18' AND DATE '2023-11-14'",
+        restriction(byTable, "player_composite_factors"));
+    assertEquals("analysis_date BETWEEN DATE '2023-10-11' AND DATE '2023-11-14'",
+        restriction(byTable, "player_shot_zone_analysis"));
+    assertEquals("analysis_date BETWEEN DATE '2023-10-18' AND DATE '2023-11-14'",
+        restriction(byTable, "team_defense_zone_analysis"));
+    assertEquals("game_date BETWEEN DATE '2022-10-25' AND DATE '2023-11-14'",
+        restriction(byTable, "team_offense_game_summary"));
+    for (String t : List.of("upcoming_player_game_context", "odds_api_player_points_props",
+        "bettingpros_player_points_props")) {
+      assertEquals("game_date BETWEEN DATE '2023-10-25' AND DATE '2023-11-14'",
+          restriction(byTable, t));
+    }
+    for (SourceTable<?> t : SourceTable.ALL) {
+      CreateReadSessionRequest r = byTable.get(t.name());
+      assertEquals(t.name(), t.columnNames(), r.getReadSession().getReadOptions()
+          .getSelectedFieldsList());
+      assertEquals("projects/" + PROJECT + "/datasets/" + t.dataset() + "/tables/" + t.name(),
+          r.getReadSession().getTable());
+    }
+
+    // The same inputs through files give the same feature rows and gaps.
+    LocalRun files = LocalRun.run(tmp.newFolder("files").toPath(), "--mode=backfill", RANGE[0],
+        RANGE[1], "--inputDir=" + EndToEndTest.TINY_PATH());
+    assertEquals(0, files.exitCode);
+    LocalRun fromBq = LocalRun.read(out);
+    assertEquals(files.rowsByKey("ml_feature_store_v2"), fromBq.rowsByKey("ml_feature_store_v2"));
+    assertEquals(files.rowsByKey("feature_store_gaps"), fromBq.rowsByKey("feature_store_gaps"));
+  }
+
+  private static String restriction(Map<String, CreateReadSessionRequest> byTable, String t) {
+    return byTable.get(t).getReadSession().getReadOptions().getRowRestriction();
+  }
+
+  @Test
+  public void writesEveryDateToItsOwnPartitionWithContractSchemaAndClustering() throws Exception {
+    FeatureStoreOptions o = options(RANGE[0], RANGE[1], "--source=bigquery", "--sink=bigquery",
+        "--tempLocation=" + tmp.newFolder("tmp"), "--runId=bqw");
+    RunConfig config = OptionsValidator.validate(o, Instant.parse("2026-01-01T00:00:00Z"));
+    OptionsValidator.validateIo(o);
+    FeatureStorePipeline.build(o, config, services).run().waitUntilFinish();
+
+    Map<String, String> partitions = new TreeMap<>();
+    for (TableRow r : allRows("nba_predictions", "ml_feature_store_v2")) {
+      partitions.put((String) r.get("player_lookup") + "|" + r.get("game_date"), "row");
+    }
+    assertEquals(40, partitions.size());
+    assertEquals(6, allRows("nba_predictions", "feature_store_gaps").size());
+    // Of the tiny league's five bad lines, the malformed JSON and the "twelve" in an INT64 column
+    // cannot exist in a typed BigQuery table; the other three arrive and are dead-lettered.
+    List<String> errors = allRows("nba_predictions", "pipeline_dead_letters").stream()
+        .map(r -> (String) r.get("error")).sorted().toList();
+    assertEquals(List.of("player_game_summary: column minutes_played: negative value -5.0",
+        "player_game_summary: key column player_lookup is empty",
+        "upcoming_player_game_context: key column player_lookup is NULL"), errors);
+    List<TableRow> history = allRows("nba_reference", "processor_run_history");
+    assertEquals(1, history.size());
+    assertEquals("bqw", history.get(0).get("run_id"));
+    assertEquals("40", String.valueOf(history.get(0).get("rows_written")));
+    assertEquals("6", String.valueOf(history.get(0).get("gap_rows")));
+  }
+
+  private List<TableRow> allRows(String dataset, String table) throws Exception {
+    // The fake loads partition decorators (table$YYYYMMDD) into the base table.
+    return datasets.getAllRows(PROJECT, dataset, table);
+  }
+
+  @Test
+  public void perDateDestinationsAndSchemasComeFromTheContract() {
+    TableDestination d = WriteBigQueryOutputs.destination("p:nba_predictions.ml_feature_store_v2",
+        OutputSchema.FEATURE_STORE, LocalDate.of(2024, 4, 1));
+    assertEquals("p:nba_predictions.ml_feature_store_v2$20240401", d.getTableSpec());
+    assertEquals("DAY", d.getTimePartitioning().getType());
+    assertEquals("game_date", d.getTimePartitioning().getField());
+    assertEquals(List.of("player_lookup"), d.getClustering().getFields());
+    TableDestination g = WriteBigQueryOutputs.destination("p:nba_predictions.feature_store_gaps",
+        OutputSchema.GAPS, LocalDate.of(2024, 4, 1));
+    assertEquals(List.of("reason", "player_lookup"), g.getClustering().getFields());
+    List<String> names = BigQuerySchemas.schema(OutputSchema.FEATURE_STORE).getFields().stream()
+        .map(f -> f.getName()).toList();
+    assertEquals(OutputSchema.FEATURE_STORE.columnNames(), names);
+    assertTrue(names.contains("feature_36_source"));
+    assertEquals("REPEATED", BigQuerySchemas.schema(OutputSchema.FEATURE_STORE).getFields()
+        .get(names.indexOf("features")).getMode());
+  }
+
+  @Test
+  public void tableNamesAndProjectsResolveFromOptions() {
+    FeatureStoreOptions o = options("--analyticsDataset=prod_analytics",
+        "--oddsApiPlayerPointsPropsTable=other.odds", "--featureStoreTable=p2:x.fs");
+    assertEquals(PROJECT + ":prod_analytics.player_game_summary",
+        BigQueryTables.spec(o, "player_game_summary"));
+    assertEquals(PROJECT + ":other.odds", BigQueryTables.spec(o, "odds_api_player_points_props"));
+    assertEquals("p2:x.fs", BigQueryTables.spec(o, "ml_feature_store_v2"));
+    FeatureStoreOptions bad = options("--playerGameSummaryTable=x; DROP TABLE y");
+    assertThat(org.junit.Assert.assertThrows(OptionsValidator.InvalidOptionsException.class,
+        () -> BigQueryTables.spec(bad, "player_game_summary")).getMessage(),
+        containsString("is not a dataset or table name"));
+    FeatureStoreOptions sinkNoTemp = options("--startDate=2024-01-01", "--sink=bigquery",
+        "--source=bigquery");
+    assertThat(org.junit.Assert.assertThrows(OptionsValidator.InvalidOptionsException.class,
+        () -> OptionsValidator.validateIo(sinkNoTemp)).getMessage(),
+        containsString("--tempLocation"));
+  }
+
+  static Map<String, Object> asMap(TableRow r) {
+    return new LinkedHashMap<>(r);
+  }
+
+  static String json(Object o) {
+    return Json.write(o);
+  }
+}
