@@ -1,0 +1,94 @@
+package com.nbaprops.mlfs;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nbaprops.mlfs.util.Json;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.Test;
+
+/** templates/ml-feature-store/metadata.json against FeatureStoreOptions. */
+public class FlexTemplateMetadataTest {
+  private static final Path METADATA = Path.of("templates/ml-feature-store/metadata.json");
+
+  /** Per parameter kind: values its regex must accept, and values it must reject. */
+  private static final Map<String, List<List<String>>> SAMPLES = Map.of(
+      "date", List.of(List.of("2024-01-15", "2025-10-21"),
+          List.of("2024-1-15", "20240115", "2024-01-15'; DROP TABLE x; --", "", "yesterday")),
+      "mode", List.of(List.of("backfill", "daily"), List.of("weekly", "DAILY ", "")),
+      "bool", List.of(List.of("true", "false"), List.of("yes", "1", "")),
+      "io", List.of(List.of("bigquery", "files"), List.of("bq", "gcs", "")),
+      "project", List.of(List.of("my-project", "example.com:proj"), List.of("My Project", "x")),
+      "dataset", List.of(List.of("nba_analytics", "prod2"), List.of("a.b", "a b", "x;y", "")),
+      "table", List.of(List.of("player_game_summary", "ds.table", "my-proj:ds.table"),
+          List.of("x y", "t;DROP", "a.b.c.d", "")),
+      "runId", List.of(List.of("mlfs_daily_2024-01-15", "run.1"), List.of("a b", "x/y", "")));
+
+  private static String kind(String name) {
+    if (name.endsWith("Date")) {
+      return "date";
+    } else if (name.equals("mode")) {
+      return "mode";
+    } else if (name.equals("includeBootstrap")) {
+      return "bool";
+    } else if (name.equals("source") || name.equals("sink")) {
+      return "io";
+    } else if (name.equals("bigQueryProject")) {
+      return "project";
+    } else if (name.endsWith("Dataset")) {
+      return "dataset";
+    } else if (name.endsWith("Table")) {
+      return "table";
+    }
+    return name;
+  }
+
+  @Test
+  public void everyParameterIsAnOptionWithLabelHelpAndWorkingRegexes() throws Exception {
+    JsonNode meta = Json.mapper().readTree(Files.readString(METADATA));
+    assertFalse(meta.get("name").asText().isEmpty());
+    assertFalse(meta.get("description").asText().isEmpty());
+    Set<String> names = new HashSet<>();
+    for (JsonNode p : meta.get("parameters")) {
+      String name = p.get("name").asText();
+      assertTrue("duplicate " + name, names.add(name));
+      Method getter = FeatureStoreOptions.class.getMethod("get"
+          + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+      assertNotNull(getter);
+      assertFalse(name, p.get("label").asText().isEmpty());
+      assertFalse(name, p.get("helpText").asText().isEmpty());
+      assertTrue(name + " has no regex", p.get("regexes").size() > 0);
+      List<List<String>> samples = SAMPLES.get(kind(name));
+      assertNotNull("no samples for " + name, samples);
+      for (JsonNode r : p.get("regexes")) {
+        Pattern regex = Pattern.compile(r.asText());
+        for (String good : samples.get(0)) {
+          assertTrue(name + " must accept " + good, regex.matcher(good).matches());
+        }
+        for (String bad : samples.get(1)) {
+          assertFalse(name + " must reject " + bad, regex.matcher(bad).matches());
+        }
+      }
+    }
+    // Every option of the job's own interface is a template parameter, except the local ones.
+    Set<String> localOnly = Set.of("inputDir", "outputDir", "waitUntilFinish");
+    for (Method m : FeatureStoreOptions.class.getDeclaredMethods()) {
+      if (m.getName().startsWith("get")) {
+        String option = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+        assertTrue("option " + option + " missing from metadata.json",
+            names.contains(option) || localOnly.contains(option));
+      }
+    }
+    assertEquals(27, names.size());
+  }
+}
