@@ -2,6 +2,7 @@ package com.nbaprops.mlfs;
 
 import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
 import com.nbaprops.mlfs.metrics.RunSummary;
+import com.nbaprops.mlfs.sink.PartitionDeleter;
 import com.nbaprops.mlfs.sink.RunHistory;
 import com.nbaprops.mlfs.sink.WriteBigQueryOutputs;
 import com.nbaprops.mlfs.source.BigQueryTables;
@@ -87,12 +88,12 @@ public final class FeatureStorePipeline {
 
   /** Builds the pipeline of a validated configuration (the seam tests use). */
   public static Pipeline build(FeatureStoreOptions options, RunConfig config) {
-    return build(options, config, null);
+    return build(options, config, null, PartitionDeleter.bigQuery());
   }
 
   /** As {@link #build(FeatureStoreOptions, RunConfig)}, with fake BigQuery services for tests. */
   public static Pipeline build(FeatureStoreOptions options, RunConfig config,
-      BigQueryServices testServices) {
+      BigQueryServices testServices, PartitionDeleter deleter) {
     Pipeline p = Pipeline.create(options);
     PTransform<PBegin, PCollectionTuple> source = bigQuerySource(options)
         ? new ReadBigQuerySources(specs(options, BigQueryTables.SOURCES.keySet()), config,
@@ -100,7 +101,7 @@ public final class FeatureStorePipeline {
         : new ReadFileSources(options.getInputDir(), config);
     PTransform<PCollectionTuple, PDone> sink = bigQuerySink(options)
         ? new WriteBigQueryOutputs(specs(options, BigQueryTables.OUTPUTS.keySet()), config,
-            testServices)
+            testServices, deleter)
         : new WriteFileOutputs(options.getOutputDir(), config);
     p.apply("FeatureStore", new FeatureStore(source, sink, config));
     return p;

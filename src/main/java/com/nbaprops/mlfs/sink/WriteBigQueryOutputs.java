@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write;
@@ -24,6 +26,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -36,6 +39,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.values.ValueInSingleWindow;
 
 /**
@@ -50,16 +54,19 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
   private final Map<String, String> tableSpecs;
   private final RunConfig config;
   private final BigQueryServices testServices;
+  private final PartitionDeleter deleter;
 
   /**
    * @param tableSpecs output table name → {@code PROJECT:DATASET.TABLE}
    * @param testServices fake services for tests; null in production
+   * @param deleter how an emptied date partition is removed ({@link PartitionDeleter#bigQuery()})
    */
   public WriteBigQueryOutputs(Map<String, String> tableSpecs, RunConfig config,
-      BigQueryServices testServices) {
+      BigQueryServices testServices, PartitionDeleter deleter) {
     this.tableSpecs = tableSpecs;
     this.config = config;
     this.testServices = testServices;
+    this.deleter = deleter;
   }
 
   /** {@code PROJECT:DATASET.TABLE$YYYYMMDD}: the partition of one game date. */
@@ -94,6 +101,8 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     WriteResult featureLoads = features.apply("LoadFeatureRows",
         perDate(OutputSchema.FEATURE_STORE));
     WriteResult gapLoads = gaps.apply("LoadGapRows", perDate(OutputSchema.GAPS));
+    deleteEmptyDates(in, features, OutputSchema.FEATURE_STORE, "FeatureRowDates");
+    deleteEmptyDates(in, gaps, OutputSchema.GAPS, "GapRowDates");
     dead.apply("AppendDeadLetters", append(OutputSchema.DEAD_LETTERS));
 
     PCollectionView<Long> nRows = in.get(BuildFeatureRows.FEATURE_ROWS)
@@ -111,6 +120,24 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
         .setCoder(TableRowJsonCoder.of())
         .apply("AppendRunHistory", append(OutputSchema.RUN_HISTORY));
     return PDone.in(in.getPipeline());
+  }
+
+  /** Dates of the range without rows in this table lose their old partition. */
+  private void deleteEmptyDates(PCollectionTuple in, PCollection<TableRow> rows,
+      OutputSchema.Table table, String name) {
+    PCollectionView<List<String>> dates = rows
+        .apply(name, MapElements.into(TypeDescriptors.strings())
+            .via((TableRow r) -> (String) r.get("game_date")))
+        .apply(name + "Distinct", Distinct.create())
+        .apply(name + "View", View.asList());
+    List<String> range = new ArrayList<>();
+    for (LocalDate d = config.start(); !d.isAfter(config.end()); d = d.plusDays(1)) {
+      range.add(d.toString());
+    }
+    in.getPipeline()
+        .apply(name + "InRange", Create.of(range))
+        .apply(name + "DeleteEmpty", ParDo.of(new DeleteEmptyPartitionsFn(
+            tableSpecs.get(table.name()), dates, deleter)).withSideInputs(dates));
   }
 
   private static Map<String, Object> parse(String json) {

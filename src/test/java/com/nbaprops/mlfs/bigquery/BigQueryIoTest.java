@@ -3,6 +3,7 @@ package com.nbaprops.mlfs.bigquery;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.api.services.bigquery.model.TableRow;
@@ -81,7 +82,7 @@ public class BigQueryIoTest {
         "--outputDir=" + out, "--runId=bq");
     RunConfig config = OptionsValidator.validate(o, Instant.parse("2026-01-01T00:00:00Z"));
     OptionsValidator.validateIo(o);
-    FeatureStorePipeline.build(o, config, services).run().waitUntilFinish();
+    FeatureStorePipeline.build(o, config, services, new RecordingDeleter()).run().waitUntilFinish();
 
     List<CreateReadSessionRequest> sessions = FakeStorageClient.sessions();
     assertEquals(9, sessions.size()); // one read per table per job
@@ -134,7 +135,19 @@ public class BigQueryIoTest {
         "--tempLocation=" + tmp.newFolder("tmp"), "--runId=bqw");
     RunConfig config = OptionsValidator.validate(o, Instant.parse("2026-01-01T00:00:00Z"));
     OptionsValidator.validateIo(o);
-    FeatureStorePipeline.build(o, config, services).run().waitUntilFinish();
+    RecordingDeleter.DELETED.clear();
+    FeatureStorePipeline.build(o, config, services, new RecordingDeleter()).run()
+        .waitUntilFinish();
+    // Every date of the range without feature rows (resp. gaps) has its partition cleared, so a
+    // re-run replaces a date even by nothing; dates with rows are replaced by their load.
+    java.util.Set<String> deleted = new java.util.TreeSet<>(RecordingDeleter.DELETED);
+    assertTrue(deleted.contains(PROJECT + ":nba_predictions.ml_feature_store_v2$20231111"));
+    assertTrue(deleted.contains(PROJECT + ":nba_predictions.ml_feature_store_v2$20231025"));
+    assertTrue(deleted.contains(PROJECT + ":nba_predictions.feature_store_gaps$20231112"));
+    assertFalse(deleted.contains(PROJECT + ":nba_predictions.ml_feature_store_v2$20231114"));
+    assertFalse(deleted.contains(PROJECT + ":nba_predictions.feature_store_gaps$20231114"));
+    // 21 dates: rows on 5 of them (Nov 7, 9, 10, 12, 14), gaps on 2 (Oct 25, Nov 14).
+    assertEquals(16 + 19, deleted.size());
 
     Map<String, String> partitions = new TreeMap<>();
     for (TableRow r : allRows("nba_predictions", "ml_feature_store_v2")) {
@@ -154,6 +167,17 @@ public class BigQueryIoTest {
     assertEquals("bqw", history.get(0).get("run_id"));
     assertEquals("40", String.valueOf(history.get(0).get("rows_written")));
     assertEquals("6", String.valueOf(history.get(0).get("gap_rows")));
+  }
+
+  /** Records the partitions the sink clears (the fake dataset service has no partitions). */
+  static final class RecordingDeleter implements com.nbaprops.mlfs.sink.PartitionDeleter {
+    static final List<String> DELETED =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    @Override
+    public void deleteIfExists(String spec, org.apache.beam.sdk.options.PipelineOptions o) {
+      DELETED.add(spec);
+    }
   }
 
   private List<TableRow> allRows(String dataset, String table) throws Exception {
