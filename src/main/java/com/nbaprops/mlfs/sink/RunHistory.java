@@ -16,8 +16,21 @@ import java.util.Map;
 public final class RunHistory {
   private RunHistory() {}
 
+  /** The row of a run that waited: counts and breakdown from its metrics. */
   public static Map<String, Object> row(RunConfig config, String status, RunSummary summary,
       Instant startedAt, Instant finishedAt, String error) {
+    Map<String, Object> breakdown = summary == null ? new LinkedHashMap<>() : summary.toMap();
+    if (error != null) {
+      breakdown.put("error", error);
+    }
+    return row(config, status, summary == null ? null : summary.featureRows(),
+        summary == null ? null : summary.gapRows(), summary == null ? null : summary.deadLetters(),
+        breakdown, startedAt, finishedAt);
+  }
+
+  /** The row from explicit counts (the BigQuery sink computes them inside the pipeline). */
+  public static Map<String, Object> row(RunConfig config, String status, Long rows, Long gaps,
+      Long deadLetters, Map<String, Object> breakdown, Instant startedAt, Instant finishedAt) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("run_id", config.runId());
     r.put("processor_name", EntryProcessor.PROCESSOR);
@@ -25,16 +38,12 @@ public final class RunHistory {
     r.put("start_date", config.start().toString());
     r.put("end_date", config.end().toString());
     r.put("status", status);
-    r.put("rows_written", summary == null ? null : summary.featureRows());
-    r.put("gap_rows", summary == null ? null : summary.gapRows());
-    r.put("dead_letter_rows", summary == null ? null : summary.deadLetters());
+    r.put("rows_written", rows);
+    r.put("gap_rows", gaps);
+    r.put("dead_letter_rows", deadLetters);
     r.put("started_at", startedAt.toString());
     r.put("finished_at", finishedAt.toString());
     r.put("duration_seconds", (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
-    Map<String, Object> breakdown = summary == null ? new LinkedHashMap<>() : summary.toMap();
-    if (error != null) {
-      breakdown.put("error", error);
-    }
     r.put("timing_breakdown", Json.write(breakdown));
     return OutputSchema.RUN_HISTORY.ordered(r);
   }

@@ -189,24 +189,13 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Instant started = Instant.parse(config.stamp().createdAt());
-      Instant finished = Instant.now();
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("run_id", config.runId());
-      r.put("processor_name", "ml_feature_store_v2");
-      r.put("mode", config.mode().name().toLowerCase(java.util.Locale.ROOT));
-      r.put("start_date", config.start().toString());
-      r.put("end_date", config.end().toString());
-      r.put("status", "SUCCEEDED");
-      r.put("rows_written", c.sideInput(rows));
-      r.put("gap_rows", c.sideInput(gaps));
-      r.put("dead_letter_rows", c.sideInput(dead));
-      r.put("started_at", started.toString());
-      r.put("finished_at", finished.toString());
-      r.put("duration_seconds", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0);
-      r.put("timing_breakdown", Json.write(Map.of("note", "per-stage timings, rows per source, "
-          + "defaults per feature and gaps per reason are the job's Beam metrics (namespace mlfs)")));
-      c.output(BigQuerySchemas.toTableRow(OutputSchema.RUN_HISTORY.ordered(r)));
+      Map<String, Object> note = new LinkedHashMap<>();
+      note.put("note", "per-stage timings, rows per source, defaults per feature and gaps per "
+          + "reason are the job's Beam metrics (namespace mlfs)");
+      Map<String, Object> r = RunHistory.row(config, "SUCCEEDED", c.sideInput(rows),
+          c.sideInput(gaps), c.sideInput(dead), note, Instant.parse(config.stamp().createdAt()),
+          Instant.now());
+      c.output(BigQuerySchemas.toTableRow(r));
     }
   }
 }

@@ -2,7 +2,6 @@ package com.nbaprops.mlfs.source;
 
 import com.google.api.services.bigquery.model.TableRow;
 import com.nbaprops.mlfs.RunConfig;
-import com.nbaprops.mlfs.metrics.MetricNames;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.util.Json;
 import com.nbaprops.mlfs.util.RecordCoder;
@@ -15,8 +14,6 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.TypedRead;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -92,48 +89,18 @@ public final class ReadBigQuerySources extends PTransform<PBegin, PCollectionTup
 
   /** TableRow → typed record, or a dead letter with the row as JSON. */
   static final class ParseRowFn<T extends Record> extends DoFn<TableRow, T> {
-    private final SourceTable<T> table;
-    private final LocalDate from;
-    private final LocalDate to;
-    private final TupleTag<DeadLetter> deadTag;
-    private final Counter rowsRead;
-    private final Counter deadLetters;
-    private final Counter outside;
-    private transient RowParser<T> parser;
+    private final SourceRowHandler<T> handler;
+    private final String tableName;
 
     ParseRowFn(SourceTable<T> table, LocalDate from, LocalDate to, TupleTag<DeadLetter> deadTag) {
-      this.table = table;
-      this.from = from;
-      this.to = to;
-      this.deadTag = deadTag;
-      this.rowsRead = Metrics.counter(MetricNames.NAMESPACE, MetricNames.rowsRead(table.name()));
-      this.deadLetters =
-          Metrics.counter(MetricNames.NAMESPACE, MetricNames.deadLetters(table.name()));
-      this.outside = Metrics.counter(MetricNames.NAMESPACE, MetricNames.outsideWindow(table.name()));
-    }
-
-    @Setup
-    public void setup() {
-      parser = new RowParser<>(table);
+      this.handler = new SourceRowHandler<>(table, from, to, deadTag);
+      this.tableName = table.name();
     }
 
     @ProcessElement
     public void process(@Element TableRow row, MultiOutputReceiver out) {
       Map<String, Object> copy = new LinkedHashMap<>(row);
-      RowParser.Result<T> r = parser.parse(copy);
-      if (!r.ok()) {
-        deadLetters.inc();
-        out.get(deadTag).output(new DeadLetter(table.name(), Json.write(copy),
-            table.name() + ": " + r.error()));
-        return;
-      }
-      rowsRead.inc();
-      LocalDate d = table.dateOf(r.record());
-      if (d.isBefore(from) || d.isAfter(to)) {
-        outside.inc();
-        return;
-      }
-      out.get(table.tag()).output(r.record());
+      handler.handle(copy, Json.write(copy), tableName, out);
     }
   }
 }

@@ -63,30 +63,16 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
   /** Parses every line of one file. A file that cannot be read to its end fails the job. */
   static final class ParseFileFn<T extends Record> extends DoFn<FileIO.ReadableFile, T> {
     private final SourceTable<T> table;
-    private final LocalDate windowStart;
-    private final LocalDate windowEnd;
-    private final Counter rowsRead;
-    private final Counter deadLetters;
-    private final Counter outside;
+    private final SourceRowHandler<T> handler;
     private final Counter ignoredFiles;
     private final Distribution millis;
-    private transient RowParser<T> parser;
 
     ParseFileFn(SourceTable<T> table, LocalDate windowStart, LocalDate windowEnd) {
       this.table = table;
-      this.windowStart = windowStart;
-      this.windowEnd = windowEnd;
+      this.handler = new SourceRowHandler<>(table, windowStart, windowEnd, DEAD_LETTERS);
       String ns = MetricNames.NAMESPACE;
-      this.rowsRead = Metrics.counter(ns, MetricNames.rowsRead(table.name()));
-      this.deadLetters = Metrics.counter(ns, MetricNames.deadLetters(table.name()));
-      this.outside = Metrics.counter(ns, MetricNames.outsideWindow(table.name()));
       this.ignoredFiles = Metrics.counter(ns, MetricNames.IGNORED_FILES);
       this.millis = Metrics.distribution(ns, MetricNames.stageMillis(MetricNames.STAGE_READ));
-    }
-
-    @Setup
-    public void setup() {
-      parser = new RowParser<>(table);
     }
 
     @ProcessElement
@@ -118,7 +104,7 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
 
     private void handle(String text, String where, MultiOutputReceiver out) {
       if (!text.stripLeading().startsWith("{")) {
-        dead(out, text, where + ": not a JSON object");
+        handler.dead(out, text, where + ": not a JSON object");
         return;
       }
       Map<String, Object> json;
@@ -127,30 +113,10 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
       } catch (IOException | RuntimeException e) {
         String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
             ? jp.getOriginalMessage() : e.getMessage();
-        dead(out, text, where + ": malformed JSON: " + firstLine(msg));
+        handler.dead(out, text, where + ": malformed JSON: " + firstLine(msg));
         return;
       }
-      if (json == null) {
-        dead(out, text, where + ": not a JSON object");
-        return;
-      }
-      RowParser.Result<T> parsed = parser.parse(json);
-      if (!parsed.ok()) {
-        dead(out, text, where + ": " + parsed.error());
-        return;
-      }
-      rowsRead.inc();
-      LocalDate d = table.dateOf(parsed.record());
-      if (d.isBefore(windowStart) || d.isAfter(windowEnd)) {
-        outside.inc();
-        return;
-      }
-      out.get(table.tag()).output(parsed.record());
-    }
-
-    private void dead(MultiOutputReceiver out, String raw, String error) {
-      deadLetters.inc();
-      out.get(DEAD_LETTERS).output(new DeadLetter(table.name(), raw, error));
+      handler.handle(json, text, where, out);
     }
 
     private static String firstLine(String s) {

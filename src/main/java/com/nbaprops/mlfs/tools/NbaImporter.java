@@ -279,36 +279,12 @@ public final class NbaImporter {
   }
 
   private Result write(Path out) throws IOException {
-    Files.createDirectories(out);
-    Precompute.Tables t = Precompute.derive(box, teamGames, new Precompute.Labels() {
-      @Override
-      public String seasonPhase(PlayerGameRow row) {
-        return phaseOfGame.getOrDefault(row.gameId(), "regular_season");
-      }
-
-      @Override
-      public String playerStatus(PlayerGameRow row) {
-        return null; // injury reports are not part of the public files
-      }
-    });
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    String stem = "nba_import";
-    counts.put("player_game_summary",
-        TableWriter.write(out, SourceTable.PLAYER_GAME_SUMMARY, stem, box));
-    counts.put("upcoming_player_game_context",
-        TableWriter.write(out, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT, stem, t.context()));
-    counts.put("player_daily_cache",
-        TableWriter.write(out, SourceTable.PLAYER_DAILY_CACHE, stem, t.cache()));
-    counts.put("player_composite_factors",
-        TableWriter.write(out, SourceTable.PLAYER_COMPOSITE_FACTORS, stem, t.composite()));
-    counts.put("player_shot_zone_analysis",
-        TableWriter.write(out, SourceTable.PLAYER_SHOT_ZONE_ANALYSIS, stem, t.shotZones()));
-    counts.put("team_defense_zone_analysis",
-        TableWriter.write(out, SourceTable.TEAM_DEFENSE_ZONE_ANALYSIS, stem, t.teamDefense()));
-    counts.put("team_offense_game_summary",
-        TableWriter.write(out, SourceTable.TEAM_OFFENSE_GAME_SUMMARY, stem, teamGames));
-    counts.put("odds_api_player_points_props",
-        TableWriter.write(out, SourceTable.ODDS_API_PLAYER_POINTS_PROPS, stem, odds));
+    // Injury reports are not part of the public files: player_status stays NULL.
+    Precompute.Tables t = Precompute.derive(box, teamGames, Precompute.labels(
+        row -> phaseOfGame.getOrDefault(row.gameId(), "regular_season"), row -> null));
+    Map<String, Integer> counts = TableWriter.writeAll(out, "nba_import",
+        new TableWriter.SourceData(box, t.context(), t.cache(), t.composite(), t.shotZones(),
+            t.teamDefense(), teamGames, odds, null));
     Files.write(out.resolve("import_rejects.txt"), rejects, StandardCharsets.UTF_8);
     Set<String> boxKeys = new HashSet<>();
     box.forEach(b -> boxKeys.add(b.playerLookup() + "|" + b.gameDate()));

@@ -41,6 +41,22 @@ public final class Precompute {
     String playerStatus(PlayerGameRow row);
   }
 
+  /** Labels from two functions. */
+  public static Labels labels(Function<PlayerGameRow, String> phase,
+      Function<PlayerGameRow, String> status) {
+    return new Labels() {
+      @Override
+      public String seasonPhase(PlayerGameRow row) {
+        return phase.apply(row);
+      }
+
+      @Override
+      public String playerStatus(PlayerGameRow row) {
+        return status.apply(row);
+      }
+    };
+  }
+
   private Precompute() {}
 
   public static Tables derive(List<PlayerGameRow> games, List<TeamGameRow> teamGames,

@@ -57,6 +57,42 @@ public final class TableWriter {
     return lines.size();
   }
 
+  /** The nine source tables' rows; a null list means the table has no source (not written). */
+  public record SourceData(
+      List<com.nbaprops.mlfs.model.PlayerGameRow> games,
+      List<com.nbaprops.mlfs.model.GameContextRow> context,
+      List<com.nbaprops.mlfs.model.DailyCacheRow> cache,
+      List<com.nbaprops.mlfs.model.CompositeFactorsRow> composite,
+      List<com.nbaprops.mlfs.model.ShotZoneRow> shotZones,
+      List<com.nbaprops.mlfs.model.TeamDefenseRow> teamDefense,
+      List<com.nbaprops.mlfs.model.TeamGameRow> teamGames,
+      List<com.nbaprops.mlfs.model.OddsPropRow> odds,
+      List<com.nbaprops.mlfs.model.BettingProsPropRow> bettingPros) {}
+
+  /** Writes every table of {@code d} as {@code DIR/<table>/<stem>.ndjson.gz}; rows per table. */
+  public static Map<String, Integer> writeAll(Path dir, String stem, SourceData d)
+      throws IOException {
+    Files.createDirectories(dir);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    put(counts, dir, stem, SourceTable.PLAYER_GAME_SUMMARY, d.games());
+    put(counts, dir, stem, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT, d.context());
+    put(counts, dir, stem, SourceTable.PLAYER_DAILY_CACHE, d.cache());
+    put(counts, dir, stem, SourceTable.PLAYER_COMPOSITE_FACTORS, d.composite());
+    put(counts, dir, stem, SourceTable.PLAYER_SHOT_ZONE_ANALYSIS, d.shotZones());
+    put(counts, dir, stem, SourceTable.TEAM_DEFENSE_ZONE_ANALYSIS, d.teamDefense());
+    put(counts, dir, stem, SourceTable.TEAM_OFFENSE_GAME_SUMMARY, d.teamGames());
+    put(counts, dir, stem, SourceTable.ODDS_API_PLAYER_POINTS_PROPS, d.odds());
+    put(counts, dir, stem, SourceTable.BETTINGPROS_PLAYER_POINTS_PROPS, d.bettingPros());
+    return counts;
+  }
+
+  private static <T extends Record> void put(Map<String, Integer> counts, Path dir, String stem,
+      SourceTable<T> table, List<T> rows) throws IOException {
+    if (rows != null) {
+      counts.put(table.name(), write(dir, table, stem, rows));
+    }
+  }
+
   public static void writeLines(Path file, List<String> lines) throws IOException {
     try (OutputStream raw = Files.newOutputStream(file);
         GZIPOutputStream gz = new GZIPOutputStream(raw);
