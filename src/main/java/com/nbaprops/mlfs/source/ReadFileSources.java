@@ -55,8 +55,8 @@ public final class ReadFileSources extends PTransform<PBegin, PCollectionTuple> 
   @Override
   public PCollectionTuple expand(PBegin input) {
     for (String t : missingTables(inputDir)) {
-      LOG.warn("source table {}: no *.ndjson or *.ndjson.gz file under {}{}/ - read as an empty "
-          + "table", t, inputDir, t);
+      LOG.debug("source table {}: no files under {}{}/: an empty table (the entry point says so)",
+          t, inputDir, t);
     }
     PCollectionTuple out = PCollectionTuple.empty(input.getPipeline());
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
