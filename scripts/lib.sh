@@ -3,7 +3,7 @@ JAR=target/ml-feature-store-0.1.0-bundled.jar
 MLFS_JAVA_OPTS=${MLFS_JAVA_OPTS:--Xmx6g -XX:+UseParallelGC}
 
 ensure_jar() {
-  if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
+  if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
     echo "building $JAR ..." >&2
     mvn -q -B -DskipTests package >&2
   fi
