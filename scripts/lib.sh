@@ -1,6 +1,6 @@
 # Shared by the scripts: locate (and if needed build) the bundled jar.
 JAR=target/ml-feature-store-0.1.0-bundled.jar
-MLFS_JAVA_OPTS=${MLFS_JAVA_OPTS:--Xmx6g -XX:+UseParallelGC}
+MLFS_JAVA_OPTS=${MLFS_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC}
 
 ensure_jar() {
   if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
