@@ -24,33 +24,52 @@ import sys
 from collections import defaultdict
 from decimal import Decimal, ROUND_HALF_EVEN
 
+S, I, N, B, DATE, TS = "STRING", "INT64", "NUMERIC", "BOOL", "DATE", "TIMESTAMP"
+# Columns and types of ../shared/design/data-contracts.md, in its order: name -> (columns, keys).
 TABLES = {
-    "player_game_summary": ["player_lookup", "universal_player_id", "game_id", "game_date",
-                            "season_year", "team_abbr", "opponent_team_abbr", "points",
-                            "minutes_played", "fg_attempts", "three_pt_attempts", "ft_makes",
-                            "paint_attempts", "mid_range_attempts", "is_dnp"],
-    "upcoming_player_game_context": ["player_lookup", "universal_player_id", "game_id", "game_date",
-                                     "team_abbr", "opponent_team_abbr", "home_game", "back_to_back",
-                                     "season_phase", "days_rest", "opponent_days_rest",
-                                     "player_status"],
-    "player_daily_cache": ["player_lookup", "cache_date", "points_avg_last_5", "points_avg_last_10",
-                           "points_avg_season", "points_std_last_10", "minutes_avg_last_10",
-                           "paint_rate_last_10", "three_pt_rate_last_10", "team_pace_last_10",
-                           "team_off_rating_last_10", "games_in_last_7_days"],
-    "player_composite_factors": ["player_lookup", "game_date", "fatigue_score",
-                                 "shot_zone_mismatch_score", "pace_score", "usage_spike_score"],
-    "player_shot_zone_analysis": ["player_lookup", "analysis_date", "paint_rate_last_10",
-                                  "mid_range_rate_last_10", "three_pt_rate_last_10"],
-    "team_defense_zone_analysis": ["team_abbr", "analysis_date", "defensive_rating_last_15",
-                                   "opponent_pace"],
-    "team_offense_game_summary": ["team_abbr", "game_date", "season_year", "win_flag", "pace",
-                                  "offensive_rating"],
-    "odds_api_player_points_props": ["player_lookup", "game_date", "game_start_time",
-                                     "snapshot_timestamp", "minutes_before_tipoff", "bookmaker",
-                                     "points_line"],
-    "bettingpros_player_points_props": ["player_lookup", "game_date", "market_type", "bookmaker",
-                                        "points_line", "opening_line", "created_at"],
+    "player_game_summary": ({"player_lookup": S, "universal_player_id": S, "game_id": S,
+                             "game_date": DATE, "season_year": I, "team_abbr": S,
+                             "opponent_team_abbr": S, "points": I, "minutes_played": N,
+                             "fg_attempts": I, "three_pt_attempts": I, "ft_makes": I,
+                             "paint_attempts": I, "mid_range_attempts": I, "is_dnp": B},
+                            ["player_lookup", "game_date"]),
+    "upcoming_player_game_context": ({"player_lookup": S, "universal_player_id": S, "game_id": S,
+                                      "game_date": DATE, "team_abbr": S, "opponent_team_abbr": S,
+                                      "home_game": B, "back_to_back": B, "season_phase": S,
+                                      "days_rest": I, "opponent_days_rest": I, "player_status": S},
+                                     ["player_lookup", "game_date"]),
+    "player_daily_cache": ({"player_lookup": S, "cache_date": DATE, "points_avg_last_5": N,
+                            "points_avg_last_10": N, "points_avg_season": N,
+                            "points_std_last_10": N, "minutes_avg_last_10": N,
+                            "paint_rate_last_10": N, "three_pt_rate_last_10": N,
+                            "team_pace_last_10": N, "team_off_rating_last_10": N,
+                            "games_in_last_7_days": I}, ["player_lookup", "cache_date"]),
+    "player_composite_factors": ({"player_lookup": S, "game_date": DATE, "fatigue_score": I,
+                                  "shot_zone_mismatch_score": N, "pace_score": N,
+                                  "usage_spike_score": N}, ["player_lookup", "game_date"]),
+    "player_shot_zone_analysis": ({"player_lookup": S, "analysis_date": DATE,
+                                   "paint_rate_last_10": N, "mid_range_rate_last_10": N,
+                                   "three_pt_rate_last_10": N}, ["player_lookup", "analysis_date"]),
+    "team_defense_zone_analysis": ({"team_abbr": S, "analysis_date": DATE,
+                                    "defensive_rating_last_15": N, "opponent_pace": N},
+                                   ["team_abbr", "analysis_date"]),
+    "team_offense_game_summary": ({"team_abbr": S, "game_date": DATE, "season_year": I,
+                                   "win_flag": B, "pace": N, "offensive_rating": N},
+                                  ["team_abbr", "game_date"]),
+    "odds_api_player_points_props": ({"player_lookup": S, "game_date": DATE,
+                                      "game_start_time": TS, "snapshot_timestamp": TS,
+                                      "minutes_before_tipoff": I, "bookmaker": S,
+                                      "points_line": N}, ["player_lookup", "game_date"]),
+    "bettingpros_player_points_props": ({"player_lookup": S, "game_date": DATE,
+                                         "market_type": S, "bookmaker": S, "points_line": N,
+                                         "opening_line": N, "created_at": TS},
+                                        ["player_lookup", "game_date"]),
 }
+# "a negative count or minutes" (data contract), plus rest days, rates and team ratings.
+NON_NEGATIVE = {"points", "minutes_played", "fg_attempts", "three_pt_attempts", "ft_makes",
+                "paint_attempts", "mid_range_attempts", "days_rest", "opponent_days_rest",
+                "games_in_last_7_days", "minutes_avg_last_10", "paint_rate_last_10",
+                "mid_range_rate_last_10", "three_pt_rate_last_10", "pace", "offensive_rating"}
 SEASON_STARTS = {2021: "2021-10-19", 2022: "2022-10-18", 2023: "2023-10-24", 2024: "2024-10-22",
                  2025: "2025-10-21"}
 WEIGHTS = {"phase4": 100, "phase3": 87, "calculated": 100, "vegas": 100, "opponent_history": 90,
@@ -92,17 +111,61 @@ def ts(v):
     return t
 
 
+def valid(row, table):
+    """False for a row the data contract sends to the dead letters: not an object, a NULL or empty
+    key, a value of the wrong type, a negative count. Values are normalised in place (numbers
+    given as strings)."""
+    if not isinstance(row, dict):
+        return False
+    columns, keys = TABLES[table]
+    for c in keys:
+        if row.get(c) in (None, ""):
+            return False
+    for c, kind in columns.items():
+        v = row.get(c)
+        if v is None:
+            continue
+        try:
+            if kind == S and not isinstance(v, str):
+                return False
+            if kind in (I, N):
+                if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+                    return False
+                x = float(v)
+                if not math.isfinite(x) or (kind == I and x != int(x)):
+                    return False
+                row[c] = int(x) if kind == I else x
+                if c in NON_NEGATIVE and x < 0:
+                    return False
+            if kind == B and not isinstance(v, bool):
+                return False
+            if kind == DATE:
+                if not isinstance(v, str) or len(v) != 10:
+                    return False
+                dt.date.fromisoformat(v)
+            if kind == TS:
+                ts(v)
+        except (ValueError, TypeError):
+            return False
+    return True
+
+
 def read_table(input_dir, table):
     rows = []
     for path in sorted(glob.glob(os.path.join(input_dir, table, "*.ndjson*"))):
         opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    try:
-                        rows.append(json.loads(line))
-                    except ValueError:
-                        pass  # the pipeline dead-letters these; the reference ignores them
+        try:
+            with opener(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        try:
+                            row = json.loads(line)
+                        except ValueError:
+                            continue  # the pipeline dead-letters it
+                        if valid(row, table):
+                            rows.append(row)
+        except (EOFError, OSError):
+            pass  # a gzip cut short: the rows before the cut count, the pipeline says where
     return rows
 
 
@@ -131,8 +194,6 @@ class Reference:
         # player_game_summary: one row per (player, date): played, more minutes, smaller game_id/team
         pgs = defaultdict(list)
         for r in t["player_game_summary"]:
-            if not r.get("player_lookup") or not r.get("game_date"):
-                continue
             pgs[(r["player_lookup"], r["game_date"])].append(r)
         self.by_player = defaultdict(list)
         for (p, d), rs in pgs.items():
@@ -149,10 +210,8 @@ class Reference:
         def dedup(name, key_cols):
             groups = defaultdict(list)
             for r in t[name]:
-                if any(not r.get(c) for c in key_cols):
-                    continue
                 groups[tuple(r[c] for c in key_cols)].append(r)
-            return {k: min(rs, key=lambda r: sort_key_nulls_last(r, TABLES[name]))
+            return {k: min(rs, key=lambda r: sort_key_nulls_last(r, TABLES[name][0]))
                     for k, rs in groups.items()}
 
         self.context = dedup("upcoming_player_game_context", ["player_lookup", "game_date"])
@@ -300,11 +359,12 @@ class Reference:
         pick(13, [(ccol(tdef, "defensive_rating_last_15"), "phase4")], 112.0)
         pick(14, [(ccol(tdef, "opponent_pace"), "phase4")], 100.0)
         parts = (game_id or "").split("_")
-        roster_home = 1.0 if len(parts) == 3 and parts[2] == team else 0.0
         if ctx is not None and ctx.get("home_game") is not None:
             V[15], L[15] = (1.0 if boolean(ctx["home_game"]) else 0.0), "phase3"
-        else:
-            V[15], L[15] = roster_home, "calculated"
+        elif len(parts) == 3 and len(parts[0]) == 8 and parts[0].isdigit():
+            V[15], L[15] = (1.0 if parts[2] == team else 0.0), "calculated"
+        else:  # README "Contract notes": no readable game id -> 0.0, default
+            V[15], L[15] = 0.0, "default"
         if ctx is not None and ctx.get("back_to_back") is not None:
             V[16], L[16] = (1.0 if boolean(ctx["back_to_back"]) else 0.0), "phase3"
         else:
@@ -339,7 +399,8 @@ class Reference:
         pick(23, [(cache_col("team_off_rating_last_10"), "phase4"),
                   (mean([num(g.get("offensive_rating")) for g in tg]), "phase3")], 112.0)
         season_games = [g for g in self.team_games.get(team, []) if day(g["game_date"]) < d
-                        and g.get("season_year") is not None and int(g["season_year"]) == s]
+                        and g.get("season_year") is not None and int(g["season_year"]) == s
+                        and g.get("win_flag") is not None]  # README: NULL win_flag not counted
         V[24], L[24] = 0.5, "calculated"
         if len(season_games) >= 5:
             V[24] = sum(1 for g in season_games if boolean(g.get("win_flag"))) / len(season_games)
@@ -407,18 +468,14 @@ class Reference:
         pool = dk or rows
         odds_cur = odds_open = None
         if pool:
-            odds_cur = self.pick_line(pool, latest=True, time_col="snapshot_timestamp")
-            odds_open = self.pick_line(pool, latest=False, time_col="snapshot_timestamp")
+            odds_cur = num(self.pick(pool, True, "snapshot_timestamp")["points_line"])
+            odds_open = num(self.pick(pool, False, "snapshot_timestamp")["points_line"])
         bp_rows = [r for r in self.bp.get((p, d.isoformat()), [])
-                   if r.get("market_type") == "points" and (num(r.get("points_line")) or 0) > 0]
+                   if (r.get("market_type") or "").lower() == "points"
+                   and (num(r.get("points_line")) or 0) > 0]
         bp_cur = bp_open = None
         if bp_rows:
-            latest = max(ts(r["created_at"]) for r in bp_rows if r.get("created_at"))
-            at = [r for r in bp_rows if r.get("created_at") and ts(r["created_at"]) == latest]
-            book = min((r.get("bookmaker") or "").lower() for r in at)
-            at = [r for r in at if (r.get("bookmaker") or "").lower() == book]
-            at.sort(key=lambda r: num(r["points_line"]))
-            chosen = at[(len(at) - 1) // 2]
+            chosen = self.pick(bp_rows, True, "created_at")
             bp_cur, bp_open = num(chosen["points_line"]), num(chosen.get("opening_line"))
         current = odds_cur if odds_cur is not None else bp_cur
         if current is None:
@@ -427,13 +484,18 @@ class Reference:
         return current, opening
 
     @staticmethod
-    def pick_line(rows, latest, time_col):
-        stamps = [ts(r[time_col]) for r in rows if r.get(time_col)]
-        target = max(stamps) if latest else min(stamps)
-        at = [r for r in rows if r.get(time_col) and ts(r[time_col]) == target]
+    def pick(rows, latest, time_col):
+        """The latest (or earliest) row by time_col; ties: the smaller bookmaker (lower-cased), then
+        the row with the median line (lower middle). README "Contract notes": a NULL time sorts
+        before every timestamp."""
+        never = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+        stamp = lambda r: ts(r[time_col]) if r.get(time_col) else never
+        target = max(map(stamp, rows)) if latest else min(map(stamp, rows))
+        at = [r for r in rows if stamp(r) == target]
         book = min((r.get("bookmaker") or "").lower() for r in at)
-        lines = sorted(num(r["points_line"]) for r in at if (r.get("bookmaker") or "").lower() == book)
-        return lines[(len(lines) - 1) // 2]
+        at = sorted((r for r in at if (r.get("bookmaker") or "").lower() == book),
+                    key=lambda r: num(r["points_line"]))
+        return at[(len(at) - 1) // 2]
 
 
 def read_output(output_dir, table, d):
