@@ -4,7 +4,9 @@ alone (it shares no code with the Java pipeline), used to check a finished run v
 
 For every roster entry of every checked date it derives, from the input tables, whether the entry
 must be a feature row or a gap (and which reason), and for every feature row all 37 values with
-their raw source labels, the quality score and tier. It then compares with the run's output files
+their raw source labels, every quality field of the contract (score, tiers, counts, category
+percentages, alerts, readiness flags, fallback reasons, data_source) and the row fields (ids,
+team, opponent, is_home, days_rest, season_year, early_season_flag, historical_completeness). It then compares with the run's output files
 and prints every difference. Exit 0 when everything matches, 1 otherwise, 2 on bad arguments.
 
   scripts/reference-check --inputDir=DIR --outputDir=DIR --startDate=D --endDate=D
@@ -444,11 +446,21 @@ class Reference:
         V[36] = 1.0 if usable and r9(l5) > r9(r9(sea) + 1.5 * r9(sd)) else 0.0
         L[36] = "calculated"
         V = [r9(v) for v in V]
-        score = float(Decimal(repr(sum(WEIGHTS[l] for l in L) / 37)).quantize(
-            Decimal("0.01"), rounding=ROUND_HALF_EVEN))
-        tier = ("gold" if score >= 95 else "silver" if score >= 85 else "bronze" if score >= 70
-                else "poor" if score >= 50 else "critical")
-        return ("row", V, L, {"score": score, "tier": tier, "days_rest": rest})
+        fields = quality(V, L)
+        expected = min(10, len(H))
+        fields.update({
+            "universal_player_id": (ctx or {}).get("universal_player_id")
+            or roster_row.get("universal_player_id"),
+            "game_id": game_id, "team_abbr": team, "opponent_team_abbr": opp,
+            "is_home": V[15] == 1.0, "season_year": s,
+            "days_rest": None if rest is None else int(rest),
+            "early_season_flag": start is not None and 0 <= (d - start).days <= 13,
+            "historical_completeness": {
+                "games_found": len(R10), "games_expected": expected,
+                "is_complete": len(R10) >= expected, "is_bootstrap": expected < 10,
+                "contributing_game_dates": sorted(r["game_date"] for r in R10)},
+        })
+        return ("row", V, L, fields)
 
     def vegas(self, p, d):
         rows = []
@@ -498,6 +510,101 @@ class Reference:
         return at[(len(at) - 1) // 2]
 
 
+CANONICAL = {"phase4": "phase4", "phase3": "phase3", "calculated": "calculated", "vegas": "phase4",
+             "opponent_history": "phase4", "minutes_ppm": "phase4", "default": "default",
+             "missing": "default"}
+CATEGORIES = {"matchup": [5, 6, 7, 8, 13, 14],
+              "player_history": [0, 1, 2, 3, 4] + list(range(29, 37)),
+              "team_context": [22, 23, 24], "vegas": [25, 26, 27, 28],
+              "game_context": [9, 10, 11, 12] + list(range(15, 22))}
+CRITICAL = [5, 6, 7, 8, 13, 14]
+
+
+def round_to(x, places):
+    return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN))
+
+
+def tier_of(x):
+    return ("gold" if x >= 95 else "silver" if x >= 85 else "bronze" if x >= 70
+            else "poor" if x >= 50 else "critical")
+
+
+def quality(V, L):
+    """Every quality field of the contract's "Quality fields" section, from values and raw labels."""
+    w = [WEIGHTS[l] for l in L]
+    canon = [CANONICAL[l] for l in L]
+    defaults = [i for i in range(37) if L[i] in DEFAULT_LABELS]
+    q = {"feature_quality_score": round_to(sum(w) / 37, 2)}
+    q["quality_tier"] = tier_of(q["feature_quality_score"])
+    for i in range(37):
+        q["feature_%d_source" % i] = canon[i]
+        q["feature_%d_quality" % i] = float(w[i])
+    q["default_feature_indices"] = defaults
+    q["default_feature_count"] = len(defaults)
+    q["required_default_count"] = len([i for i in defaults if i not in (25, 26, 27)])
+    for c in ("phase4", "phase3", "calculated"):
+        q["%s_feature_count" % c] = canon.count(c)
+    for name, idx in CATEGORIES.items():
+        q["%s_quality_pct" % name] = round_to(sum(w[i] for i in idx) / len(idx), 1)
+        q["%s_default_count" % name] = len([i for i in idx if i in defaults])
+    q["matchup_quality_tier"] = tier_of(q["matchup_quality_pct"])
+    q["game_context_quality_tier"] = tier_of(q["game_context_quality_pct"])
+    q["has_composite_factors"] = not any(i in defaults for i in (5, 6, 7, 8))
+    q["has_opponent_defense"] = not any(i in defaults for i in (13, 14))
+    q["has_vegas_line"] = V[28] == 1.0
+    q["critical_feature_count"] = len([i for i in CRITICAL if w[i] >= 85])
+    q["critical_features_training_quality"] = q["critical_feature_count"] == 6
+    q["training_quality_feature_count"] = len([x for x in w if x >= 85])
+    q["optional_feature_count"] = len([i for i in range(37)
+                                       if i not in CRITICAL and i not in defaults])
+    score, matchup = q["feature_quality_score"], q["matchup_quality_pct"]
+    if matchup < 50 or score < 50:
+        q["quality_alert_level"] = "red"
+    elif q["required_default_count"] > 0 or score < 70 or matchup < 70:
+        q["quality_alert_level"] = "yellow"
+    else:
+        q["quality_alert_level"] = "green"
+    alerts = []
+    if all(i in defaults for i in CRITICAL):
+        alerts.append("all_matchup_features_defaulted")
+    if not q["has_composite_factors"]:
+        alerts.append("composite_factors_missing")
+    if not q["has_opponent_defense"]:
+        alerts.append("opponent_defense_missing")
+    share = len(defaults) / 37 * 100
+    if share > 20:
+        alerts.append("high_default_rate_%dpct" % int(round_to(share, 0)))
+    if matchup < 50:
+        alerts.append("matchup_quality_critical")
+    if q["game_context_quality_pct"] < 50:
+        alerts.append("game_context_quality_critical")
+    q["quality_alerts"] = alerts
+    q["is_training_ready"] = (q["quality_tier"] in ("gold", "silver") and matchup >= 70
+                              and q["player_history_quality_pct"] >= 80)
+    q["is_quality_ready"] = (q["quality_tier"] in ("gold", "silver", "bronze") and score >= 70
+                             and matchup >= 50 and q["required_default_count"] == 0)
+    reasons = {}
+    for i in defaults:
+        reasons[str(i)] = ("composite_factors_missing" if 5 <= i <= 8
+                           else "opponent_defense_missing" if i in (13, 14)
+                           else "shot_zone_data_missing" if 18 <= i <= 20
+                           else "vegas_line_unavailable" if 25 <= i <= 27
+                           else "no_opponent_history" if i in (29, 30)
+                           else "minutes_ppm_unavailable" if i in (31, 32)
+                           else "data_unavailable")
+    q["feature_fallback_reasons_json"] = reasons
+    phase4, phase3 = L.count("phase4") / 37, L.count("phase3") / 37
+    q["data_source"] = ("phase4" if phase4 >= 0.9 else "phase4_partial" if phase4 >= 0.5
+                        else "phase3" if phase3 >= 0.5 else "mixed")
+    return q
+
+
+def same(got, want):
+    if isinstance(want, float) and isinstance(got, (int, float)) and not isinstance(got, bool):
+        return abs(got - want) <= 1e-9
+    return got == want
+
+
 def read_output(output_dir, table, d):
     path = os.path.join(output_dir, table, "game_date=%s.ndjson" % d.isoformat())
     if not os.path.exists(path):
@@ -543,7 +650,8 @@ def main(argv):
         return 2
     ref = Reference(args["inputDir"], start, end)
     include_bootstrap = args["includeBootstrap"] == "true"
-    checked_rows = checked_gaps = checked_values = 0
+    checked_rows = checked_gaps = checked_values = checked_fields = 0
+    per_field = defaultdict(int)
     problems = []
     per_feature = defaultdict(int)
     for d in dates:
@@ -579,14 +687,22 @@ def main(argv):
                     per_feature[i] += 1
                     problems.append("%s: feature %d expected %r (%s), got %r (%s)" % (
                         where, i, V[i], L[i], got_v, got_l))
-            if abs(row["feature_quality_score"] - extra["score"]) > 1e-9 or row["quality_tier"] != extra["tier"]:
-                problems.append("%s: quality expected %s %s, got %s %s" % (
-                    where, extra["score"], extra["tier"], row["feature_quality_score"], row["quality_tier"]))
-    print("reference-check: %d dates, %d feature rows (%d values), %d gaps checked"
-          % (len(dates), checked_rows, checked_values, checked_gaps))
+            row = dict(row, feature_fallback_reasons_json=json.loads(
+                row["feature_fallback_reasons_json"]))
+            for field, value in sorted(extra.items()):
+                checked_fields += 1
+                if not same(row.get(field, "<absent>"), value):
+                    per_field[field] += 1
+                    problems.append("%s: %s expected %s, got %s" % (
+                        where, field, json.dumps(value), json.dumps(row.get(field, "<absent>"))))
+    print("reference-check: %d dates, %d feature rows (%d values, %d other fields), %d gaps checked"
+          % (len(dates), checked_rows, checked_values, checked_fields, checked_gaps))
     if per_feature:
         print("differences per feature: " + ", ".join(
             "#%d: %d" % (i, n) for i, n in sorted(per_feature.items())))
+    if per_field:
+        print("differences per field: " + ", ".join(
+            "%s: %d" % (f, n) for f, n in sorted(per_field.items())))
     for line in problems[:40]:
         print("  " + line)
     if len(problems) > 40:
