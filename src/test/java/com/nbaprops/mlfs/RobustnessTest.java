@@ -68,6 +68,10 @@ public class RobustnessTest {
     assertEquals(0, sources.get("player_shot_zone_analysis").get("rows_read").intValue());
     assertEquals(0, sources.get("player_composite_factors").get("dead_letters").intValue());
     assertEquals(expected.size(), ((Number) history.get("dead_letter_rows")).intValue());
+    // The breakdown names every measured stage and the mean vector build time.
+    assertEquals(Set.of("read_parse", "player_sweep", "league_index", "build_features",
+        "write_outputs"), ((Map<String, Object>) breakdown.get("stage_seconds")).keySet());
+    assertTrue(breakdown.get("vector_build_us_mean") instanceof Number);
     assertEquals("SUCCEEDED", history.get("status"));
 
     // Nothing of the good data is lost: the roster of every date is intact and balanced.

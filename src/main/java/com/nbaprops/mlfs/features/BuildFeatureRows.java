@@ -6,6 +6,7 @@ import com.nbaprops.mlfs.contract.SourceLabel;
 import com.nbaprops.mlfs.history.LeagueIndex;
 import com.nbaprops.mlfs.history.PlayerInputs;
 import com.nbaprops.mlfs.metrics.MetricNames;
+import com.nbaprops.mlfs.metrics.StageTimer;
 import com.nbaprops.mlfs.util.RecordCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -58,8 +59,9 @@ public final class BuildFeatureRows
         Metrics.counter(MetricNames.NAMESPACE, MetricNames.fallback("player_composite_factors"));
     private final Counter zoneMiss =
         Metrics.counter(MetricNames.NAMESPACE, MetricNames.fallback("player_shot_zone_analysis"));
-    private final Distribution micros = Metrics.distribution(MetricNames.NAMESPACE,
-        MetricNames.stageMillis(MetricNames.STAGE_BUILD));
+    private final StageTimer timer = new StageTimer(MetricNames.STAGE_BUILD);
+    private final Distribution vectorMicros =
+        Metrics.distribution(MetricNames.NAMESPACE, MetricNames.VECTOR_BUILD_US);
 
     BuildFn(PCollectionView<LeagueIndex> league, RunConfig config) {
       this.league = league;
@@ -73,8 +75,11 @@ public final class BuildFeatureRows
     public void process(ProcessContext c) {
       long t0 = System.nanoTime();
       PlayerInputs in = c.element();
-      EntryProcessor.Outcome o = EntryProcessor.process(in, c.sideInput(league),
-          config.includeBootstrap(), config.stamp());
+      LeagueIndex index = c.sideInput(league);
+      long t1 = System.nanoTime();
+      EntryProcessor.Outcome o =
+          EntryProcessor.process(in, index, config.includeBootstrap(), config.stamp());
+      vectorMicros.update((System.nanoTime() - t1) / 1_000);
       if (o.isRow()) {
         rows.inc();
         SourceLabel[] labels = o.vector().labels();
@@ -98,7 +103,12 @@ public final class BuildFeatureRows
         Metrics.counter(MetricNames.NAMESPACE, MetricNames.gaps(o.gapReason())).inc();
         c.output(GAP_ROWS, o.gap());
       }
-      micros.update((System.nanoTime() - t0) / 1_000_000);
+      timer.add(t0);
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      timer.flush();
     }
   }
 }

@@ -2,6 +2,7 @@ package com.nbaprops.mlfs.history;
 
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.metrics.MetricNames;
+import com.nbaprops.mlfs.metrics.StageTimer;
 import com.nbaprops.mlfs.model.BettingProsPropRow;
 import com.nbaprops.mlfs.model.CompositeFactorsRow;
 import com.nbaprops.mlfs.model.DailyCacheRow;
@@ -15,7 +16,6 @@ import com.nbaprops.mlfs.util.RecordCoder;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -82,8 +82,7 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
   /** The thin Beam wrapper around {@link PlayerSweep}. */
   static final class SweepFn extends DoFn<KV<String, CoGbkResult>, PlayerInputs> {
     private final RunConfig config;
-    private final Distribution millis =
-        Metrics.distribution(MetricNames.NAMESPACE, MetricNames.stageMillis(MetricNames.STAGE_SWEEP));
+    private final StageTimer timer = new StageTimer(MetricNames.STAGE_SWEEP);
     private final Counter roster = Metrics.counter(MetricNames.NAMESPACE, MetricNames.ROSTER_ENTRIES);
 
     SweepFn(RunConfig config) {
@@ -110,7 +109,12 @@ public final class PlayerTimeline extends PTransform<PCollectionTuple, PCollecti
         roster.inc();
         out.output(in);
       }
-      millis.update((System.nanoTime() - t0) / 1_000_000);
+      timer.add(t0);
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      timer.flush();
     }
 
     private static <T extends Record> List<T> list(CoGbkResult r, SourceTable<T> table) {

@@ -19,6 +19,9 @@ public final class MetricNames {
   public static final String STAGE_BUILD = "build_features";
   public static final String STAGE_WRITE = "write_outputs";
 
+  /** Distribution of the time to build and score one roster entry, in microseconds. */
+  public static final String VECTOR_BUILD_US = "vector_build_us";
+
   private MetricNames() {}
 
   public static String rowsRead(String table) {

@@ -85,6 +85,12 @@ public final class RunSummary {
     return n;
   }
 
+  /** Mean time to build and score one roster entry, in microseconds (0 without entries). */
+  public double vectorBuildMicrosMean() {
+    long[] v = distributions.get(MetricNames.VECTOR_BUILD_US);
+    return v == null || v[1] == 0 ? 0 : (double) v[0] / v[1];
+  }
+
   /** Every roster entry became exactly one row or one gap. */
   public boolean balanced() {
     return rosterEntries() == featureRows() + gapRows();
@@ -101,6 +107,7 @@ public final class RunSummary {
       }
     });
     m.put("stage_seconds", stages);
+    m.put("vector_build_us_mean", Math.round(vectorBuildMicrosMean() * 10) / 10.0);
     Map<String, Object> sources = new LinkedHashMap<>();
     for (SourceTable<?> t : SourceTable.ALL) {
       Map<String, Long> s = new LinkedHashMap<>();
@@ -168,6 +175,8 @@ public final class RunSummary {
       }
     });
     sb.append(String.format("  %-20s %8.2f%n", "wall (whole job)", wallSeconds));
+    sb.append(String.format("  one vector, built and scored: %.1f us on average%n",
+        vectorBuildMicrosMean()));
     return sb.toString();
   }
 }
