@@ -96,13 +96,15 @@ public final class FeatureBuilder {
       set.ifPresent(8, comp.usageSpikeScore(), PHASE4);
     }
 
-    // 9: rest advantage, context first, else the team schedule, field by field.
-    Long rest = ctx == null ? null : ctx.daysRest();
-    if (rest == null) {
+    // 9: rest advantage from the context row; a NULL rest field counts as no context row for #9
+    // (contract, "Roster"), so then both sides come from the team schedule.
+    Long rest;
+    Long oppRest;
+    if (ctx != null && ctx.daysRest() != null && ctx.opponentDaysRest() != null) {
+      rest = ctx.daysRest();
+      oppRest = ctx.opponentDaysRest();
+    } else {
       rest = league.schedule(team).daysSincePrevious(d);
-    }
-    Long oppRest = ctx == null ? null : ctx.opponentDaysRest();
-    if (oppRest == null) {
       oppRest = league.schedule(opponent).daysSincePrevious(d);
     }
     if (rest != null && oppRest != null) {

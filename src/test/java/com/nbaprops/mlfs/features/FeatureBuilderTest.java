@@ -68,7 +68,7 @@ public class FeatureBuilderTest {
   }
 
   @Test
-  public void restAdvantageFallsBackToTheScheduleFieldByField() {
+  public void restAdvantageFallsBackToTheScheduleForBothSides() {
     // No context: TEA played the day before (1 day), OPP three days before (3 days): 1 - 3 = -2.
     LeagueIndex league = TestRows.league(List.of(
         teamGame("TEA", "2025-01-14", true, 100.0, 110.0),
@@ -76,9 +76,17 @@ public class FeatureBuilderTest {
     FeatureVector v = build(new Inputs(D), league);
     assertFeature(v, 9, -2, CALCULATED);
     assertEquals(Long.valueOf(1), v.daysRest());
-    // Context gives the player's rest (3) but not the opponent's: the schedule gives 3: 3 - 3 = 0.
+    // Context gives the player's rest (3) but not the opponent's: a NULL field is a missing context
+    // row for #9, so both sides come from the schedule: 1 - 3 = -2 (not 3 - 3 = 0), days_rest 1.
     v = build(new Inputs(D).context(context("p", D, 3L, null, null, true, false, null)), league);
-    assertFeature(v, 9, 0, CALCULATED);
+    assertFeature(v, 9, -2, CALCULATED);
+    assertEquals(Long.valueOf(1), v.daysRest());
+    // The same with only the opponent's rest in the context row.
+    v = build(new Inputs(D).context(context("p", D, null, 0L, null, true, false, null)), league);
+    assertFeature(v, 9, -2, CALCULATED);
+    // Both context fields set: the context wins over the schedule: 3 - 0 = 3, clamped to 2.
+    v = build(new Inputs(D).context(context("p", D, 3L, 0L, null, true, false, null)), league);
+    assertFeature(v, 9, 2, CALCULATED);
     assertEquals(Long.valueOf(3), v.daysRest());
     // Unknown on one side: 0, calculated, days_rest NULL.
     v = build(new Inputs(D));
