@@ -160,7 +160,7 @@ public final class FeatureStorePipeline {
     RunSummary summary = RunSummary.from(result, wall);
     out.print(summary.format());
     String status = summary.balanced() ? "SUCCEEDED" : "FAILED_UNBALANCED";
-    writeHistory(options, config, status, summary, started, err, null);
+    boolean historyWritten = writeHistory(options, config, status, summary, started, err, null);
     if (bigQuerySink(options)) {
       out.printf("%nOutputs in BigQuery (%s)%n", BigQueryTables.spec(options, "ml_feature_store_v2"));
     } else {
@@ -171,19 +171,23 @@ public final class FeatureStorePipeline {
       err.println("error: roster entries do not equal feature rows + gaps");
       return 1;
     }
-    return 0;
+    return historyWritten ? 0 : 1;
   }
 
-  private static void writeHistory(FeatureStoreOptions options, RunConfig config, String status,
-      RunSummary summary, Instant started, PrintStream err, String error) {
+  /** Writes the local run-history row; false (and a message) when it cannot be written. */
+  private static boolean writeHistory(FeatureStoreOptions options, RunConfig config,
+      String status, RunSummary summary, Instant started, PrintStream err, String error) {
     if (bigQuerySink(options)) {
-      return; // the pipeline appends its own run-history row after the loads
+      return true; // the pipeline appends its own run-history row after the loads
     }
     try {
       RunHistory.writeFile(options.getOutputDir(),
           RunHistory.row(config, status, summary, started, Instant.now(), error));
+      return true;
     } catch (Exception e) {
-      err.println("warning: could not write the run-history row: " + e.getMessage());
+      err.println("error: could not write the run-history row under " + options.getOutputDir()
+          + ": " + rootMessage(e));
+      return false;
     }
   }
 

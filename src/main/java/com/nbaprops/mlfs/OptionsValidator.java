@@ -2,7 +2,12 @@ package com.nbaprops.mlfs;
 
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.history.PlayerSweep.Mode;
+import com.nbaprops.mlfs.source.ReadFileSources;
+import com.nbaprops.mlfs.source.SourceTable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -119,8 +124,29 @@ public final class OptionsValidator {
     if (source.equals("files")) {
       validateInput(o);
     }
-    if (sink.equals("files") && (o.getOutputDir() == null || o.getOutputDir().isEmpty())) {
+    if (sink.equals("files")) {
+      validateOutput(o.getOutputDir());
+    }
+  }
+
+  /** A local output folder must exist or be creatable, and be writable (remote ones: at run). */
+  private static void validateOutput(String dir) {
+    if (dir == null || dir.isEmpty()) {
       throw new InvalidOptionsException("no output folder: pass --outputDir=FOLDER");
+    }
+    if (dir.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+      return;
+    }
+    Path path = Paths.get(dir);
+    try {
+      Files.createDirectories(path);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidOptionsException("output folder " + dir + " cannot be created ("
+          + e.getClass().getSimpleName() + "): pass --outputDir=a folder you can write to");
+    }
+    if (!Files.isDirectory(path) || !Files.isWritable(path)) {
+      throw new InvalidOptionsException("output folder " + dir + " is not a writable folder: "
+          + "pass --outputDir=a folder you can write to");
     }
   }
 
@@ -132,6 +158,12 @@ public final class OptionsValidator {
     if (!exists(o.getInputDir())) {
       throw new InvalidOptionsException("input folder " + o.getInputDir() + " does not exist or "
           + "is empty: pass --inputDir=FOLDER holding player_game_summary/ and the other tables");
+    }
+    if (ReadFileSources.missingTables(o.getInputDir()).size() == SourceTable.ALL.size()) {
+      throw new InvalidOptionsException("input folder " + o.getInputDir() + " holds none of the "
+          + "source tables (no " + SourceTable.PLAYER_GAME_SUMMARY.name() + "/*.ndjson[.gz] and "
+          + "so on): pass --inputDir=FOLDER with one sub-folder per table (scripts/sample-league "
+          + "makes one)");
     }
   }
 

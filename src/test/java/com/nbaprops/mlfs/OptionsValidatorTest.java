@@ -7,12 +7,18 @@ import static org.junit.Assert.assertThrows;
 
 import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
 import com.nbaprops.mlfs.history.PlayerSweep.Mode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.ClassRule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class OptionsValidatorTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
   private static final Instant NOW = Instant.parse("2025-01-16T03:00:00Z"); // Jan 15 in New York
 
   private static RunConfig validate(String... args) {
@@ -74,6 +80,26 @@ public class OptionsValidatorTest {
     assertThat(r.stderr, containsString("pass --inputDir=FOLDER"));
     r = LocalRun.run(null, "--startDate=2025-13-01");
     assertEquals(2, r.exitCode);
+  }
+
+  @Test
+  public void inputWithoutAnyTableAndUnwritableOutputFailBeforeTheBuild() throws Exception {
+    // A folder with files but none of the nine table folders: almost surely the wrong path.
+    File notALeague = TMP.newFolder("not-a-league");
+    Files.createDirectories(notALeague.toPath().resolve("notes"));
+    Files.writeString(notALeague.toPath().resolve("notes").resolve("a.txt"), "x",
+        StandardOpenOption.CREATE_NEW);
+    LocalRun r = LocalRun.run(TMP.newFolder("out").toPath(), "--startDate=2025-01-01",
+        "--inputDir=" + notALeague);
+    assertEquals(2, r.exitCode);
+    assertThat(r.stderr, containsString("holds none of the source tables"));
+
+    // An output "folder" below a regular file cannot be created.
+    File file = TMP.newFile("a-file");
+    r = LocalRun.run(null, "--startDate=2023-10-25", "--inputDir="
+        + LocalRun.resource("leagues/tiny"), "--outputDir=" + file + "/out");
+    assertEquals(2, r.exitCode);
+    assertThat(r.stderr, containsString("output folder " + file + "/out cannot be created"));
   }
 
   @Test
