@@ -62,11 +62,26 @@ public final class NbaImporter {
 
   /** What an import did. */
   public record Result(Map<String, Integer> rowsPerTable, List<String> rejects,
-      List<String> skippedFiles, int propsMatched, int propsPlayerDates) {}
+      List<String> skippedFiles, Map<PlayerCrosswalk.Rule, Integer> propPairsByRule) {
+
+    /** (prop name, date) pairs on box-score dates that matched a box-score player. */
+    public int propsMatched() {
+      return propPairsByRule.entrySet().stream()
+          .filter(e -> e.getKey() != PlayerCrosswalk.Rule.NONE).mapToInt(Map.Entry::getValue).sum();
+    }
+
+    /** (prop name, date) pairs on box-score dates. */
+    public int propsPlayerDates() {
+      return propPairsByRule.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
 
   private final List<PlayerGameRow> box = new ArrayList<>();
   private final List<TeamGameRow> teamGames = new ArrayList<>();
   private final List<OddsPropRow> odds = new ArrayList<>();
+  /** The book's spelling of each {@link #odds} row's player, for the crosswalk. */
+  private final List<String> oddsNames = new ArrayList<>();
+  private final Map<LocalDate, Set<String>> boxNamesByDate = new HashMap<>();
   private final Map<String, String> phaseOfGame = new HashMap<>();
   private final List<String> rejects = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
@@ -215,10 +230,12 @@ public final class NbaImporter {
     String home = side.equals("H") ? team : opp;
     String away = side.equals("H") ? opp : team;
     String gameId = date.toString().replace("-", "") + "_" + away + "_" + home;
-    String lookup = PlayerNames.lookup(r.required("player_name"));
+    String name = r.required("player_name");
+    String lookup = PlayerNames.lookup(name);
     if (lookup.isEmpty()) {
       throw new IllegalArgumentException("player_name has no letters or digits");
     }
+    boxNamesByDate.computeIfAbsent(date, d -> new HashSet<>()).add(name);
     boolean played = "1".equals(r.s("played"));
     Long minutes = r.l("minutes");
     for (String c : List.of("minutes", "pts", "fga", "fg3a", "ftm")) {
@@ -269,16 +286,67 @@ public final class NbaImporter {
     }
     Long before = snap == null ? null
         : Math.floorDiv(start.getEpochSecond() - snap.getEpochSecond(), 60L);
-    String lookup = PlayerNames.lookup(r.required("player_name"));
-    odds.add(new OddsPropRow(lookup, LocalDate.ofInstant(start, NEW_YORK), start, snap, before,
-        r.required("bookmaker").toLowerCase(java.util.Locale.ROOT), r.d("line")));
+    String name = r.required("player_name");
+    String lookup = PlayerNames.lookup(name);
+    if (lookup.isEmpty()) {
+      throw new IllegalArgumentException("player_name has no letters or digits");
+    }
+    OddsPropRow row = new OddsPropRow(lookup, LocalDate.ofInstant(start, NEW_YORK), start, snap,
+        before, r.required("bookmaker").toLowerCase(java.util.Locale.ROOT), r.d("line"));
+    odds.add(row); // only once every field has parsed, so the two lists stay aligned
+    oddsNames.add(name);
   }
 
   private static Double round(double x) {
     return Math.round(x * 10000) / 10000.0;
   }
 
+  /**
+   * Gives each prop row the {@code player_lookup} of the box-score player its name stands for on
+   * that date ({@link PlayerCrosswalk}); counts the (name, date) pairs per rule and lists the
+   * unmatched ones in {@code OUT/import_unmatched_props.txt}. Props on dates without box scores
+   * keep their own lookup.
+   */
+  private Map<PlayerCrosswalk.Rule, Integer> crosswalkProps(Path out) throws IOException {
+    Map<LocalDate, PlayerCrosswalk> walks = new HashMap<>();
+    Map<String, PlayerCrosswalk.Match> pairs = new java.util.TreeMap<>();
+    for (int i = 0; i < odds.size(); i++) {
+      OddsPropRow o = odds.get(i);
+      Set<String> names = boxNamesByDate.get(o.gameDate());
+      if (names == null) {
+        continue;
+      }
+      String name = oddsNames.get(i);
+      PlayerCrosswalk.Match m = pairs.computeIfAbsent(o.gameDate() + "\t" + name,
+          k -> walks.computeIfAbsent(o.gameDate(), d -> new PlayerCrosswalk(names)).match(name));
+      if (m.playerLookup() != null && !m.playerLookup().equals(o.playerLookup())) {
+        odds.set(i, new OddsPropRow(m.playerLookup(), o.gameDate(), o.gameStartTime(),
+            o.snapshotTimestamp(), o.minutesBeforeTipoff(), o.bookmaker(), o.pointsLine()));
+      }
+    }
+    Map<PlayerCrosswalk.Rule, Integer> byRule = new java.util.EnumMap<>(PlayerCrosswalk.Rule.class);
+    for (PlayerCrosswalk.Rule rule : PlayerCrosswalk.Rule.values()) {
+      byRule.put(rule, 0);
+    }
+    List<String> unmatched = new ArrayList<>();
+    List<String> crosswalked = new ArrayList<>();
+    pairs.forEach((k, m) -> {
+      byRule.merge(m.rule(), 1, Integer::sum);
+      if (m.rule() == PlayerCrosswalk.Rule.NONE) {
+        unmatched.add(k);
+      } else if (m.rule() != PlayerCrosswalk.Rule.EXACT) {
+        crosswalked.add(k + "\t" + m.playerLookup() + "\t" + m.rule().name().toLowerCase(
+            java.util.Locale.ROOT));
+      }
+    });
+    Files.createDirectories(out);
+    Files.write(out.resolve("import_unmatched_props.txt"), unmatched, StandardCharsets.UTF_8);
+    Files.write(out.resolve("import_crosswalk.txt"), crosswalked, StandardCharsets.UTF_8);
+    return byRule;
+  }
+
   private Result write(Path out) throws IOException {
+    Map<PlayerCrosswalk.Rule, Integer> byRule = crosswalkProps(out);
     // Injury reports are not part of the public files: player_status stays NULL.
     Precompute.Tables t = Precompute.derive(box, teamGames, Precompute.labels(
         row -> phaseOfGame.getOrDefault(row.gameId(), "regular_season"), row -> null));
@@ -286,14 +354,6 @@ public final class NbaImporter {
         new TableWriter.SourceData(box, t.context(), t.cache(), t.composite(), t.shotZones(),
             t.teamDefense(), teamGames, odds, null));
     Files.write(out.resolve("import_rejects.txt"), rejects, StandardCharsets.UTF_8);
-    Set<String> boxKeys = new HashSet<>();
-    box.forEach(b -> boxKeys.add(b.playerLookup() + "|" + b.gameDate()));
-    Set<LocalDate> boxDates = new HashSet<>();
-    box.forEach(b -> boxDates.add(b.gameDate()));
-    Set<String> propKeys = new HashSet<>();
-    odds.stream().filter(o -> boxDates.contains(o.gameDate()))
-        .forEach(o -> propKeys.add(o.playerLookup() + "|" + o.gameDate()));
-    int matched = (int) propKeys.stream().filter(boxKeys::contains).count();
     Files.writeString(out.resolve("SOURCE.txt"), "Imported by scripts/import-nba from real public "
         + "NBA files (see shared/data/nba/README.md for provenance and licences).\nThe tables "
         + "player_daily_cache, player_composite_factors, player_shot_zone_analysis,\n"
@@ -301,7 +361,7 @@ public final class NbaImporter {
         + "box scores\n(rows dated D use games before D only); composite-factor formulas are "
         + "illustrative.\nNo BettingPros data is public: that table is absent.\n",
         StandardCharsets.UTF_8);
-    return new Result(counts, rejects, skipped, matched, propKeys.size());
+    return new Result(counts, rejects, skipped, byRule);
   }
 
   // ---------------------------------------------------------------- command line
@@ -329,6 +389,10 @@ public final class NbaImporter {
             + "formats;");
         out.println("others are listed as not imported. Bad rows go to DIR/import_rejects.txt "
             + "(file:line: reason).");
+        out.println("Prop names are matched to the box-score players of their date (suffixes, "
+            + "name order,");
+        out.println("short first names): matches in DIR/import_crosswalk.txt, the rest in "
+            + "DIR/import_unmatched_props.txt.");
         return 0;
       }
       if (a.startsWith("--out=")) {
@@ -353,9 +417,14 @@ public final class NbaImporter {
     }
     out.printf("Imported into %s%n", dir);
     r.rowsPerTable().forEach((t, n) -> out.printf("  %-34s %8d rows%n", t, n));
-    out.printf("  prop lines: %d of %d (player, date) pairs on box-score dates match a box score "
-        + "by player_lookup (no name crosswalk)%n",
-        r.propsMatched(), r.propsPlayerDates());
+    Map<PlayerCrosswalk.Rule, Integer> rules = r.propPairsByRule();
+    out.printf("  prop lines: %d of %d (player name, date) pairs on box-score dates match a box "
+        + "score player: %d by player_lookup, %d by the name crosswalk (same words %d, reversed "
+        + "%d, first name %d); %d unmatched (list: %s/import_unmatched_props.txt; crosswalk: import_crosswalk.txt)%n",
+        r.propsMatched(), r.propsPlayerDates(), rules.get(PlayerCrosswalk.Rule.EXACT),
+        r.propsMatched() - rules.get(PlayerCrosswalk.Rule.EXACT),
+        rules.get(PlayerCrosswalk.Rule.SAME_WORDS), rules.get(PlayerCrosswalk.Rule.REVERSED),
+        rules.get(PlayerCrosswalk.Rule.FIRST_NAME), rules.get(PlayerCrosswalk.Rule.NONE), dir);
     for (String s : r.skippedFiles()) {
       out.println("  not imported: " + s);
     }

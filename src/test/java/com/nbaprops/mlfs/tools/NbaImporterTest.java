@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -90,15 +91,32 @@ public class NbaImporterTest {
 
   @Test
   public void propsGetTheNewYorkDateAndMinutesBeforeTipOff() throws IOException {
-    List<OddsPropRow> odds = rows(SourceTable.ODDS_API_PLAYER_POINTS_PROPS);
+    List<OddsPropRow> odds = rows(SourceTable.ODDS_API_PLAYER_POINTS_PROPS).stream()
+        .filter(o -> o.playerLookup().equals("nikolajokic")).toList();
     assertEquals(2, odds.size());
     for (OddsPropRow o : odds) {
-      assertEquals("nikolajokic", o.playerLookup());
       assertEquals(LocalDate.of(2024, 2, 8), o.gameDate()); // 02:00Z on the 9th = 9 pm ET
     }
     // The post-tip snapshot (pre_tip = 0) gets negative minutes: the pipeline never uses it.
     assertTrue(odds.stream().anyMatch(o -> o.minutesBeforeTipoff() == -30));
     assertTrue(odds.stream().anyMatch(o -> o.minutesBeforeTipoff() == 360));
+  }
+
+  @Test
+  public void propNamesInTheBooksSpellingGetTheBoxScorePlayer() throws IOException {
+    // "Nikola Jokic" (no accent) matches "Nikola Jokić" by player_lookup; "Charlie Brown" is
+    // "Charlie Brown, Jr." without the suffix; "Reaves, Austin" is "Austin Reaves" turned around;
+    // "Moe Nobody" played no game that day and keeps his own lookup, listed as unmatched.
+    Map<String, Long> perPlayer = new java.util.TreeMap<>();
+    rows(SourceTable.ODDS_API_PLAYER_POINTS_PROPS).forEach(o ->
+        perPlayer.merge(o.playerLookup(), 1L, Long::sum));
+    assertEquals(Map.of("nikolajokic", 2L, "charliebrownjr", 1L, "austinreaves", 1L,
+        "moenobody", 1L), perPlayer);
+    assertEquals(List.of("2024-02-08\tMoe Nobody"),
+        Files.readAllLines(out.resolve("import_unmatched_props.txt")));
+    assertEquals(List.of("2024-02-08\tCharlie Brown\tcharliebrownjr\tsame_words",
+        "2024-02-08\tReaves, Austin\taustinreaves\tsame_words"),
+        Files.readAllLines(out.resolve("import_crosswalk.txt")));
   }
 
   @Test
