@@ -259,23 +259,25 @@ class Reference:
         return (self.pgs_by_date if mode == "backfill" else self.context_by_date).get(d.isoformat(), [])
 
     def entry(self, roster_row, d, include_bootstrap):
-        """-> ("gap", reason) or ("row", values, labels, extra)"""
+        """-> ("gap", reason, fields) or ("row", values, labels, fields)"""
         p = roster_row["player_lookup"]
         ctx = self.context.get((p, d.isoformat()))
-        team = (ctx or {}).get("team_abbr") or roster_row.get("team_abbr")
-        opp = (ctx or {}).get("opponent_team_abbr") or roster_row.get("opponent_team_abbr")
-        game_id = (ctx or {}).get("game_id") or roster_row.get("game_id")
+        def field(c):  # the context row's value, NULL -> the roster row's
+            v = None if ctx is None else ctx.get(c)
+            return roster_row.get(c) if v is None else v
+        team, opp, game_id = field("team_abbr"), field("opponent_team_abbr"), field("game_id")
         s = season_of(d)
         start = self.season_start(s)
+        gap = {"game_id": game_id, "team_abbr": team, "opponent_team_abbr": opp, "season_year": s}
         if not include_bootstrap and start is not None and 0 <= (d - start).days <= 13:
-            return ("gap", "bootstrap")
+            return ("gap", "bootstrap", gap)
         if not team or not opp or team == opp:
-            return ("gap", "missing_team_or_opponent")
+            return ("gap", "missing_team_or_opponent", gap)
         comp = self.as_of(self.composite, p, d, 7)
         if comp is not None and comp.get("fatigue_score") is not None:
             f = num(comp["fatigue_score"])
             if f < 0 or f > 100:
-                return ("gap", "feature_validation_error")
+                return ("gap", "feature_validation_error", gap)
 
         H = [r for r in self.by_player.get(p, [])
              if d - dt.timedelta(days=365) <= day(r["game_date"]) < d]
@@ -670,6 +672,13 @@ def main(argv):
                 if got != want[1] or p in out_rows:
                     problems.append("%s: expected gap %s, got %s" % (
                         where, want[1], "a feature row" if p in out_rows else "gap %s" % got))
+                    continue
+                for f, value in sorted(want[2].items()):
+                    checked_fields += 1
+                    if not same(out_gaps[p].get(f), value):
+                        per_field["gap." + f] += 1
+                        problems.append("%s: gap %s expected %s, got %s" % (
+                            where, f, json.dumps(value), json.dumps(out_gaps[p].get(f))))
                 continue
             checked_rows += 1
             if p not in out_rows:
