@@ -13,7 +13,6 @@ import com.nbaprops.mlfs.model.ShotZoneRow;
 import com.nbaprops.mlfs.source.SourceTable;
 import com.nbaprops.mlfs.util.BatchByKey;
 import com.nbaprops.mlfs.util.RecordCoder;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;

@@ -1,11 +1,9 @@
 package com.nbaprops.mlfs.tools;
 
-import com.nbaprops.mlfs.model.GameContextRow;
 import com.nbaprops.mlfs.model.OddsPropRow;
 import com.nbaprops.mlfs.model.PlayerGameRow;
 import com.nbaprops.mlfs.model.TeamGameRow;
 import com.nbaprops.mlfs.source.RowParser;
-import com.nbaprops.mlfs.source.SourceTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +14,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -292,7 +292,7 @@ public final class NbaImporter {
       throw new IllegalArgumentException("player_name has no letters or digits");
     }
     OddsPropRow row = new OddsPropRow(lookup, LocalDate.ofInstant(start, NEW_YORK), start, snap,
-        before, r.required("bookmaker").toLowerCase(java.util.Locale.ROOT), r.d("line"));
+        before, r.required("bookmaker").toLowerCase(Locale.ROOT), r.d("line"));
     odds.add(row); // only once every field has parsed, so the two lists stay aligned
     oddsNames.add(name);
   }
@@ -309,7 +309,7 @@ public final class NbaImporter {
    */
   private Map<PlayerCrosswalk.Rule, Integer> crosswalkProps(Path out) throws IOException {
     Map<LocalDate, PlayerCrosswalk> walks = new HashMap<>();
-    Map<String, PlayerCrosswalk.Match> pairs = new java.util.TreeMap<>();
+    Map<String, PlayerCrosswalk.Match> pairs = new TreeMap<>();
     for (int i = 0; i < odds.size(); i++) {
       OddsPropRow o = odds.get(i);
       Set<String> names = boxNamesByDate.get(o.gameDate());
@@ -324,7 +324,7 @@ public final class NbaImporter {
             o.snapshotTimestamp(), o.minutesBeforeTipoff(), o.bookmaker(), o.pointsLine()));
       }
     }
-    Map<PlayerCrosswalk.Rule, Integer> byRule = new java.util.EnumMap<>(PlayerCrosswalk.Rule.class);
+    Map<PlayerCrosswalk.Rule, Integer> byRule = new EnumMap<>(PlayerCrosswalk.Rule.class);
     for (PlayerCrosswalk.Rule rule : PlayerCrosswalk.Rule.values()) {
       byRule.put(rule, 0);
     }
@@ -335,8 +335,8 @@ public final class NbaImporter {
       if (m.rule() == PlayerCrosswalk.Rule.NONE) {
         unmatched.add(k);
       } else if (m.rule() != PlayerCrosswalk.Rule.EXACT) {
-        crosswalked.add(k + "\t" + m.playerLookup() + "\t" + m.rule().name().toLowerCase(
-            java.util.Locale.ROOT));
+        crosswalked.add(k + "\t" + m.playerLookup() + "\t"
+            + m.rule().name().toLowerCase(Locale.ROOT));
       }
     });
     Files.createDirectories(out);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Matches a sportsbook's player name to one of the box-score players of the same date, for the
@@ -85,7 +86,7 @@ public final class PlayerCrosswalk {
   }
 
   /** The one player satisfying the rule; null when none or several do. */
-  private Match unique(Rule rule, java.util.function.Predicate<Player> test) {
+  private Match unique(Rule rule, Predicate<Player> test) {
     Player found = null;
     for (Player p : players) {
       if (test.test(p)) {

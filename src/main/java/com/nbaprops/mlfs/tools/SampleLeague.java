@@ -10,7 +10,6 @@ import com.nbaprops.mlfs.model.PlayerGameRow;
 import com.nbaprops.mlfs.model.ShotZoneRow;
 import com.nbaprops.mlfs.model.TeamDefenseRow;
 import com.nbaprops.mlfs.model.TeamGameRow;
-import com.nbaprops.mlfs.source.SourceTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
