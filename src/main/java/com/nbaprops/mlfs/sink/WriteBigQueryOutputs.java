@@ -3,6 +3,7 @@ package com.nbaprops.mlfs.sink;
 import com.google.api.services.bigquery.model.TableRow;
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.OutputSchema;
+import com.nbaprops.mlfs.contract.SourceLabel;
 import com.nbaprops.mlfs.features.BuildFeatureRows;
 import com.nbaprops.mlfs.features.FeatureRecord;
 import com.nbaprops.mlfs.features.FeatureRows;
@@ -15,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
@@ -24,10 +24,12 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.TableDestination;
 import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
-import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -35,6 +37,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PDone;
@@ -105,21 +108,48 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     deleteEmptyDates(in, gaps, OutputSchema.GAPS, "GapRowDates");
     dead.apply("AppendDeadLetters", append(OutputSchema.DEAD_LETTERS));
 
-    PCollectionView<Long> nRows = in.get(BuildFeatureRows.FEATURE_ROWS)
-        .apply("CountRows", Count.globally()).apply("RowsView", View.asSingleton());
-    PCollectionView<Long> nGaps = in.get(BuildFeatureRows.GAP_ROWS)
-        .apply("CountGaps", Count.globally()).apply("GapsView", View.asSingleton());
-    PCollectionView<Long> nDead = in.get(SourceTables.DEAD_LETTERS)
-        .apply("CountDead", Count.globally()).apply("DeadView", View.asSingleton());
+    PCollectionView<Map<String, Long>> counts = runCounts(in);
     in.getPipeline()
         .apply("RunHistoryOnce", Create.of(config.runId()))
         .apply("AfterLoads", Wait.on(featureLoads.getSuccessfulTableLoads(),
             gapLoads.getSuccessfulTableLoads()))
-        .apply("RunHistoryRow", ParDo.of(new RunHistoryFn(config, nRows, nGaps, nDead))
-            .withSideInputs(nRows, nGaps, nDead))
+        .apply("RunHistoryRow", ParDo.of(new RunHistoryFn(config, counts))
+            .withSideInputs(counts))
         .setCoder(TableRowJsonCoder.of())
         .apply("AppendRunHistory", append(OutputSchema.RUN_HISTORY));
     return PDone.in(in.getPipeline());
+  }
+
+  /**
+   * The run's counts, computed from its data (a Dataflow launch does not wait for the job's
+   * metrics): rows, gaps per reason, defaults per feature and dead letters per table.
+   */
+  private static PCollectionView<Map<String, Long>> runCounts(PCollectionTuple in) {
+    PCollection<String> fromRows = in.get(BuildFeatureRows.FEATURE_ROWS)
+        .apply("RowCountKeys", FlatMapElements.into(TypeDescriptors.strings())
+            .via((FeatureRecord f) -> {
+              List<String> keys = new ArrayList<>();
+              keys.add(RunCounts.FEATURE_ROWS);
+              SourceLabel[] labels = f.decodeLabels();
+              for (int i = 0; i < labels.length; i++) {
+                if (labels[i].isDefault()) {
+                  keys.add(RunCounts.defaults(i));
+                }
+              }
+              return keys;
+            }));
+    PCollection<String> fromGaps = in.get(BuildFeatureRows.GAP_ROWS)
+        .apply("GapCountKeys", FlatMapElements.into(TypeDescriptors.strings())
+            .via((OutputRow g) -> List.of(RunCounts.GAP_ROWS,
+                RunCounts.gaps((String) parse(g.json()).get("reason")))));
+    PCollection<String> fromDead = in.get(SourceTables.DEAD_LETTERS)
+        .apply("DeadLetterCountKeys", FlatMapElements.into(TypeDescriptors.strings())
+            .via((DeadLetter d) -> List.of(RunCounts.DEAD_LETTERS,
+                RunCounts.deadLetters(d.sourceTable()))));
+    return PCollectionList.of(fromRows).and(fromGaps).and(fromDead)
+        .apply("AllCountKeys", Flatten.pCollections())
+        .apply("RunCounts", Combine.globally(new RunCounts()))
+        .apply("RunCountsView", View.asSingleton());
   }
 
   /** Dates of the range without rows in this table lose their old partition. */
@@ -175,26 +205,20 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
   /** The run-history row of a BigQuery-sink run, from the run's own counts. */
   static final class RunHistoryFn extends DoFn<String, TableRow> {
     private final RunConfig config;
-    private final PCollectionView<Long> rows;
-    private final PCollectionView<Long> gaps;
-    private final PCollectionView<Long> dead;
+    private final PCollectionView<Map<String, Long>> counts;
 
-    RunHistoryFn(RunConfig config, PCollectionView<Long> rows, PCollectionView<Long> gaps,
-        PCollectionView<Long> dead) {
+    RunHistoryFn(RunConfig config, PCollectionView<Map<String, Long>> counts) {
       this.config = config;
-      this.rows = rows;
-      this.gaps = gaps;
-      this.dead = dead;
+      this.counts = counts;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Map<String, Object> note = new LinkedHashMap<>();
-      note.put("note", "per-stage timings, rows per source, defaults per feature and gaps per "
-          + "reason are the job's Beam metrics (namespace mlfs)");
-      Map<String, Object> r = RunHistory.row(config, "SUCCEEDED", c.sideInput(rows),
-          c.sideInput(gaps), c.sideInput(dead), note, Instant.parse(config.stamp().createdAt()),
-          Instant.now());
+      Map<String, Long> n = c.sideInput(counts);
+      Map<String, Object> r = RunHistory.row(config, "SUCCEEDED",
+          n.getOrDefault(RunCounts.FEATURE_ROWS, 0L), n.getOrDefault(RunCounts.GAP_ROWS, 0L),
+          n.getOrDefault(RunCounts.DEAD_LETTERS, 0L), RunCounts.breakdown(n),
+          Instant.parse(config.stamp().createdAt()), Instant.now());
       c.output(BigQuerySchemas.toTableRow(r));
     }
   }

@@ -20,6 +20,7 @@ import com.nbaprops.mlfs.sink.WriteBigQueryOutputs;
 import com.nbaprops.mlfs.source.BigQueryTables;
 import com.nbaprops.mlfs.source.SourceTable;
 import com.nbaprops.mlfs.util.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,6 +131,7 @@ public class BigQueryIoTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   public void writesEveryDateToItsOwnPartitionWithContractSchemaAndClustering() throws Exception {
     FeatureStoreOptions o = options(RANGE[0], RANGE[1], "--source=bigquery", "--sink=bigquery",
         "--tempLocation=" + tmp.newFolder("tmp"), "--runId=bqw");
@@ -167,6 +169,28 @@ public class BigQueryIoTest {
     assertEquals("bqw", history.get(0).get("run_id"));
     assertEquals("40", String.valueOf(history.get(0).get("rows_written")));
     assertEquals("6", String.valueOf(history.get(0).get("gap_rows")));
+    assertEquals("3", String.valueOf(history.get(0).get("dead_letter_rows")));
+    // The breakdown is counted inside the pipeline: the tiny league's six gaps are four
+    // bootstrap entries (Oct 25), c2's missing opponent and d1's fatigue score of 140 (Nov 14).
+    Map<String, Object> breakdown =
+        Json.readObject((String) history.get(0).get("timing_breakdown"));
+    assertEquals(Map.of("bootstrap", 4, "missing_team_or_opponent", 1,
+        "feature_validation_error", 1, "processing_error", 0),
+        ((Map<String, Number>) breakdown.get("gaps_per_reason")).entrySet().stream().collect(
+            java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().intValue())));
+    Map<String, Number> dead = (Map<String, Number>) breakdown.get("dead_letters_per_table");
+    assertEquals(2, dead.get("player_game_summary").intValue());
+    assertEquals(1, dead.get("upcoming_player_game_context").intValue());
+    assertEquals(0, dead.get("player_daily_cache").intValue());
+    // Defaults per feature: counted from the rows here, from Beam metrics by a local run.
+    LocalRun files = LocalRun.run(tmp.newFolder("files-breakdown").toPath(), "--mode=backfill",
+        RANGE[0], RANGE[1], "--inputDir=" + EndToEndTest.TINY_PATH(), "--runId=fb");
+    Map<String, Object> local = Json.readObject((String) Json.readObject(Files.readString(
+        files.outputDir.resolve("processor_run_history/run_id=fb.ndjson")))
+        .get("timing_breakdown"));
+    assertEquals(37, ((Map<?, ?>) breakdown.get("defaults_per_feature")).size());
+    assertEquals(local.get("defaults_per_feature"), breakdown.get("defaults_per_feature"));
+    assertEquals(local.get("gaps_per_reason"), breakdown.get("gaps_per_reason"));
   }
 
   /** Records the partitions the sink clears (the fake dataset service has no partitions). */
