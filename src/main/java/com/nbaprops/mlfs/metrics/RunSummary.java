@@ -5,6 +5,7 @@ import com.nbaprops.mlfs.features.EntryProcessor;
 import com.nbaprops.mlfs.source.SourceTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.DistributionResult;
@@ -96,6 +97,24 @@ public final class RunSummary {
     return rosterEntries() == featureRows() + gapRows();
   }
 
+  /** Every gap reason of the contract, in its order, with its count (metric names as keys). */
+  public static Map<String, Long> gapsPerReason(Function<String, Long> counter) {
+    Map<String, Long> gaps = new LinkedHashMap<>();
+    for (String r : EntryProcessor.GAP_REASONS) {
+      gaps.put(r, counter.apply(MetricNames.gaps(r)));
+    }
+    return gaps;
+  }
+
+  /** Every feature, as {@code N_name}, with the number of rows where it was a default. */
+  public static Map<String, Long> defaultsPerFeature(Function<String, Long> counter) {
+    Map<String, Long> defaults = new LinkedHashMap<>();
+    for (FeatureContract.Feature f : FeatureContract.features()) {
+      defaults.put(f.index() + "_" + f.name(), counter.apply(MetricNames.defaults(f.index())));
+    }
+    return defaults;
+  }
+
   /** The breakdown as a JSON-ready map (the run-history {@code timing_breakdown}). */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -121,16 +140,8 @@ public final class RunSummary {
     m.put("roster_entries", rosterEntries());
     m.put("feature_rows", featureRows());
     m.put("gap_rows", gapRows());
-    Map<String, Long> gaps = new LinkedHashMap<>();
-    for (String r : EntryProcessor.GAP_REASONS) {
-      gaps.put(r, counter(MetricNames.gaps(r)));
-    }
-    m.put("gaps_per_reason", gaps);
-    Map<String, Long> defaults = new LinkedHashMap<>();
-    for (FeatureContract.Feature f : FeatureContract.features()) {
-      defaults.put(f.index() + "_" + f.name(), counter(MetricNames.defaults(f.index())));
-    }
-    m.put("defaults_per_feature", defaults);
+    m.put("gaps_per_reason", gapsPerReason(this::counter));
+    m.put("defaults_per_feature", defaultsPerFeature(this::counter));
     Map<String, Long> fallbacks = new LinkedHashMap<>();
     counters.forEach((k, v) -> {
       if (k.startsWith("fallbacks.")) {

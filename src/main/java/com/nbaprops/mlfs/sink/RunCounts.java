@@ -1,7 +1,7 @@
 package com.nbaprops.mlfs.sink;
 
-import com.nbaprops.mlfs.contract.FeatureContract;
-import com.nbaprops.mlfs.features.EntryProcessor;
+import com.nbaprops.mlfs.metrics.MetricNames;
+import com.nbaprops.mlfs.metrics.RunSummary;
 import com.nbaprops.mlfs.source.SourceTable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,21 +20,21 @@ import org.apache.beam.sdk.transforms.Combine;
  */
 public final class RunCounts extends Combine.CombineFn<String, Map<String, Long>, Map<String, Long>> {
   private static final long serialVersionUID = 1L;
-  static final String FEATURE_ROWS = "feature_rows";
-  static final String GAP_ROWS = "gap_rows";
-  static final String DEAD_LETTERS = "dead_letter_rows";
+  // Keys are the Beam metric names, so the breakdown is built as for a local run.
+  static final String FEATURE_ROWS = MetricNames.FEATURE_ROWS;
+  static final String GAP_ROWS = MetricNames.GAP_ROWS;
+  static final String DEAD_LETTERS = MetricNames.DEAD_LETTER_ROWS;
 
   static String defaults(int featureIndex) {
-    FeatureContract.Feature f = FeatureContract.features().get(featureIndex);
-    return "defaults." + f.index() + "_" + f.name();
+    return MetricNames.defaults(featureIndex);
   }
 
   static String gaps(String reason) {
-    return "gaps." + reason;
+    return MetricNames.gaps(reason);
   }
 
   static String deadLetters(String table) {
-    return "dead_letters." + table;
+    return MetricNames.deadLetters(table);
   }
 
   @Override
@@ -77,16 +77,8 @@ public final class RunCounts extends Combine.CombineFn<String, Map<String, Long>
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("feature_rows", n.getOrDefault(FEATURE_ROWS, 0L));
     m.put("gap_rows", n.getOrDefault(GAP_ROWS, 0L));
-    Map<String, Long> gaps = new LinkedHashMap<>();
-    for (String r : EntryProcessor.GAP_REASONS) {
-      gaps.put(r, n.getOrDefault(gaps(r), 0L));
-    }
-    m.put("gaps_per_reason", gaps);
-    Map<String, Long> defaults = new LinkedHashMap<>();
-    for (FeatureContract.Feature f : FeatureContract.features()) {
-      defaults.put(f.index() + "_" + f.name(), n.getOrDefault(defaults(f.index()), 0L));
-    }
-    m.put("defaults_per_feature", defaults);
+    m.put("gaps_per_reason", RunSummary.gapsPerReason(k -> n.getOrDefault(k, 0L)));
+    m.put("defaults_per_feature", RunSummary.defaultsPerFeature(k -> n.getOrDefault(k, 0L)));
     Map<String, Long> dead = new LinkedHashMap<>();
     for (SourceTable<?> t : SourceTable.ALL) {
       dead.put(t.name(), n.getOrDefault(deadLetters(t.name()), 0L));
