@@ -27,7 +27,7 @@ public final class TestRows {
   /** A played box-score row of player p against OPP for team TEA. */
   public static PlayerGameRow played(String p, String date, long points, double minutes) {
     return new PlayerGameRow(p, "upid_" + p, date.replace("-", "") + "_OPP_TEA", d(date),
-        (long) PlayerInputs.seasonOf(d(date)), "TEA", "OPP", points, minutes, 10L, 3L, 2L, 4L,
+        (long) com.nbaprops.mlfs.contract.Seasons.seasonOf(d(date)), "TEA", "OPP", points, minutes, 10L, 3L, 2L, 4L,
         3L, false);
   }
 
@@ -41,7 +41,7 @@ public final class TestRows {
 
   public static PlayerGameRow dnp(String p, String date) {
     return new PlayerGameRow(p, "upid_" + p, date.replace("-", "") + "_OPP_TEA", d(date),
-        (long) PlayerInputs.seasonOf(d(date)), "TEA", "OPP", 0L, 0.0, 0L, 0L, 0L, 0L, 0L, true);
+        (long) com.nbaprops.mlfs.contract.Seasons.seasonOf(d(date)), "TEA", "OPP", 0L, 0.0, 0L, 0L, 0L, 0L, 0L, true);
   }
 
   public static PlayerGameRow withStats(PlayerGameRow r, Long fga, Long three, Long ft,
@@ -65,7 +65,7 @@ public final class TestRows {
 
   public static TeamGameRow teamGame(String team, String date, Boolean win, Double pace,
       Double ortg) {
-    return new TeamGameRow(team, d(date), (long) PlayerInputs.seasonOf(d(date)), win, pace, ortg);
+    return new TeamGameRow(team, d(date), (long) com.nbaprops.mlfs.contract.Seasons.seasonOf(d(date)), win, pace, ortg);
   }
 
   public static LeagueIndex league(List<TeamGameRow> games, List<TeamDefenseRow> defense) {

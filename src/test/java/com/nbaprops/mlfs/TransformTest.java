@@ -8,8 +8,9 @@ import static org.junit.Assert.assertTrue;
 
 import com.nbaprops.mlfs.features.BuildFeatureRows;
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
-import com.nbaprops.mlfs.features.FeatureRecord;
-import com.nbaprops.mlfs.features.OutputRow;
+import com.nbaprops.mlfs.features.EntryProcessor;
+import com.nbaprops.mlfs.features.GapRow;
+import com.nbaprops.mlfs.features.ScoredRow;
 import com.nbaprops.mlfs.history.BuildLeagueIndex;
 import com.nbaprops.mlfs.history.LeagueIndex;
 import com.nbaprops.mlfs.history.PlayerInputs;
@@ -181,26 +182,22 @@ public class TransformTest {
             .withCoder(RecordCoder.of(PlayerInputs.class)))
         .apply(new BuildFeatureRows(view, CONFIG));
     PAssert.that(out.get(BuildFeatureRows.FEATURE_ROWS).apply("RowKeys", MapElements
-        .into(TypeDescriptors.strings()).via((FeatureRecord r) -> r.playerLookup() + "@"
-            + r.gameDate() + " " + r.features().size() + " " + r.labels().length())))
+        .into(TypeDescriptors.strings()).via((ScoredRow r) -> r.record().playerLookup() + "@"
+            + r.record().gameDate() + " " + r.record().features().size() + " "
+            + r.record().labels().length())))
         .containsInAnyOrder("p@2025-01-15 37 37");
     PAssert.that(out.get(BuildFeatureRows.GAP_ROWS).apply("GapReasons", MapElements
-        .into(TypeDescriptors.strings()).via((OutputRow r) -> {
-          try {
-            return r.playerLookup() + ":" + Json.readObject(r.json()).get("reason");
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        }))).containsInAnyOrder("q:missing_team_or_opponent");
+        .into(TypeDescriptors.strings()).via((GapRow r) -> r.playerLookup() + ":" + r.reason()
+            + ":" + r.teamAbbr() + ":" + r.opponentTeamAbbr())))
+        .containsInAnyOrder("q:missing_team_or_opponent:TEA:null");
     p.run().waitUntilFinish();
   }
 
   /** A built record of a player with no data at all (every feature at its default). */
-  static FeatureRecord record(String player, String date) {
+  static ScoredRow record(String player, String date) {
     PlayerInputs in = new TestRows.Inputs(date).roster(new com.nbaprops.mlfs.history.RosterEntry(
         player, null, d(date), "g", "TEA", "OPP", true)).build();
-    return com.nbaprops.mlfs.features.EntryProcessor.process(in, TestRows.emptyLeague(), false,
-        CONFIG.stamp()).row();
+    return EntryProcessor.process(in, TestRows.emptyLeague(), false).row();
   }
 
   @Test
@@ -211,15 +208,15 @@ public class TransformTest {
     Files.createDirectories(stale.getParent());
     Files.writeString(stale, "{}\n");
     Files.writeString(outside, "{}\n");
-    List<FeatureRecord> rows = List.of(record("zed", "2025-01-15"), record("abe", "2025-01-15"),
+    List<ScoredRow> rows = List.of(record("zed", "2025-01-15"), record("abe", "2025-01-15"),
         record("abe", "2025-01-20"));
-    List<OutputRow> gaps = List.of(new OutputRow(d("2025-01-15"), "gus",
-        "{\"player_lookup\":\"gus\"}"));
+    List<GapRow> gaps = List.of(new GapRow("gus", d("2025-01-15"), "g1", "TEA", null, 2024,
+        "missing_team_or_opponent", "team_abbr=TEA opponent_team_abbr=null"));
     PCollectionTuple in = PCollectionTuple
         .of(BuildFeatureRows.FEATURE_ROWS, p.apply("Rows", Create.of(rows)
-            .withCoder(RecordCoder.of(FeatureRecord.class))))
+            .withCoder(RecordCoder.of(ScoredRow.class))))
         .and(BuildFeatureRows.GAP_ROWS, p.apply("Gaps", Create.of(gaps)
-            .withCoder(RecordCoder.of(OutputRow.class))))
+            .withCoder(RecordCoder.of(GapRow.class))))
         .and(SourceTables.DEAD_LETTERS, p.apply("Dead", Create.of(new DeadLetter(
             "player_game_summary", "{bad", "x.ndjson:1: malformed JSON")).withCoder(
             RecordCoder.of(DeadLetter.class))));
@@ -234,7 +231,12 @@ public class TransformTest {
     assertEquals("test-run", first.get("run_id"));
     assertEquals(List.copyOf(com.nbaprops.mlfs.contract.OutputSchema.FEATURE_STORE.columnNames()),
         List.copyOf(first.keySet()));
-    assertEquals(List.of("{\"player_lookup\":\"gus\"}"),
+    assertEquals(List.of("{\"player_lookup\":\"gus\",\"game_date\":\"2025-01-15\","
+        + "\"game_id\":\"g1\",\"team_abbr\":\"TEA\",\"opponent_team_abbr\":null,"
+        + "\"season_year\":2024,\"reason\":\"missing_team_or_opponent\","
+        + "\"reason_detail\":\"team_abbr=TEA opponent_team_abbr=null\","
+        + "\"detected_at\":\"" + CONFIG.stamp().createdAt() + "\","
+        + "\"detected_by\":\"ml_feature_store_v2\",\"run_id\":\"test-run\"}"),
         Files.readAllLines(out.resolve("feature_store_gaps/game_date=2025-01-15.ndjson")));
     assertFalse(Files.exists(stale));
     assertTrue(Files.exists(outside));

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The feature contract {@code v2_37features}: index, name, category, default value and label, and
- * the fallback reason of every feature. Output schemas, the quality scorer, metrics and the README's
- * feature table all derive from this one list.
+ * the fallback reason of every feature. The output schema's per-feature columns, the quality scorer
+ * and the metrics derive from this one list.
  */
 public final class FeatureContract {
   public static final String FEATURE_VERSION = "v2_37features";
@@ -41,16 +41,56 @@ public final class FeatureContract {
   public record Feature(int index, String name, Category category, Double defaultValue,
       SourceLabel defaultLabel, String fallbackReason, String description) {}
 
+  // Named feature indices: code that means one feature says which one by name.
+  public static final int POINTS_AVG_LAST_5 = 0;
+  public static final int POINTS_AVG_LAST_10 = 1;
+  public static final int POINTS_AVG_SEASON = 2;
+  public static final int POINTS_STD_LAST_10 = 3;
+  public static final int GAMES_IN_LAST_7_DAYS = 4;
+  public static final int FATIGUE_SCORE = 5;
+  public static final int SHOT_ZONE_MISMATCH_SCORE = 6;
+  public static final int PACE_SCORE = 7;
+  public static final int USAGE_SPIKE_SCORE = 8;
+  public static final int REST_ADVANTAGE = 9;
+  public static final int INJURY_RISK = 10;
+  public static final int RECENT_TREND = 11;
+  public static final int MINUTES_CHANGE = 12;
+  public static final int OPPONENT_DEF_RATING = 13;
+  public static final int OPPONENT_PACE = 14;
+  public static final int HOME_AWAY = 15;
+  public static final int BACK_TO_BACK = 16;
+  public static final int PLAYOFF_GAME = 17;
+  public static final int PCT_PAINT = 18;
+  public static final int PCT_MID_RANGE = 19;
+  public static final int PCT_THREE = 20;
+  public static final int PCT_FREE_THROW = 21;
+  public static final int TEAM_PACE = 22;
+  public static final int TEAM_OFF_RATING = 23;
+  public static final int TEAM_WIN_PCT = 24;
+  public static final int VEGAS_POINTS_LINE = 25;
+  public static final int VEGAS_OPENING_LINE = 26;
+  public static final int VEGAS_LINE_MOVE = 27;
+  public static final int HAS_VEGAS_LINE = 28;
+  public static final int AVG_POINTS_VS_OPPONENT = 29;
+  public static final int GAMES_VS_OPPONENT = 30;
+  public static final int MINUTES_AVG_LAST_10 = 31;
+  public static final int PPM_AVG_LAST_10 = 32;
+  public static final int DNP_RATE = 33;
+  public static final int PTS_SLOPE_10G = 34;
+  public static final int PTS_VS_SEASON_ZSCORE = 35;
+  public static final int BREAKOUT_FLAG = 36;
+
   private static final List<Feature> FEATURES = build();
 
-  /** Features the V9 model reads ({@code v2_33features}): indices 0-32. */
-  public static final int V9_FEATURE_COUNT = 33;
   /** Vegas features that are optional: their defaults do not count as required defaults. */
-  public static final List<Integer> OPTIONAL_VEGAS = List.of(25, 26, 27);
-  /** The six matchup ("critical") features. */
-  public static final List<Integer> CRITICAL = List.of(5, 6, 7, 8, 13, 14);
+  public static final List<Integer> OPTIONAL_VEGAS =
+      List.of(VEGAS_POINTS_LINE, VEGAS_OPENING_LINE, VEGAS_LINE_MOVE);
   /** Composite-factor features 5-8. */
-  public static final List<Integer> COMPOSITE = List.of(5, 6, 7, 8);
+  public static final List<Integer> COMPOSITE =
+      List.of(FATIGUE_SCORE, SHOT_ZONE_MISMATCH_SCORE, PACE_SCORE, USAGE_SPIKE_SCORE);
+  /** The six matchup ("critical") features: the composite factors and the opponent defense. */
+  public static final List<Integer> CRITICAL = List.of(FATIGUE_SCORE, SHOT_ZONE_MISMATCH_SCORE,
+      PACE_SCORE, USAGE_SPIKE_SCORE, OPPONENT_DEF_RATING, OPPONENT_PACE);
 
   private FeatureContract() {}
 

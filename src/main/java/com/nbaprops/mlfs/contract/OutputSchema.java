@@ -1,167 +1,219 @@
 package com.nbaprops.mlfs.contract;
 
+import static com.nbaprops.mlfs.contract.Column.nullable;
+import static com.nbaprops.mlfs.contract.Column.repeated;
+import static com.nbaprops.mlfs.contract.Column.required;
+
+import com.nbaprops.mlfs.contract.Column.Type;
 import com.nbaprops.mlfs.contract.FeatureContract.Category;
-import java.io.Serializable;
+import com.nbaprops.mlfs.features.FeatureRecord;
+import com.nbaprops.mlfs.features.GapRow;
+import com.nbaprops.mlfs.features.Quality;
+import com.nbaprops.mlfs.features.ScoredRow;
+import com.nbaprops.mlfs.model.DeadLetter;
+import com.nbaprops.mlfs.sink.RunRecord;
+import com.nbaprops.mlfs.util.Decimals;
+import com.nbaprops.mlfs.util.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Column lists of the four output tables, in output order. The feature table's columns are generated
- * from {@link FeatureContract}; the row assembler, the NDJSON writer and the BigQuery schema all use
- * these lists, so a column exists in exactly one place.
+ * The four output tables, each column declared once with how its value is read from the table's
+ * typed row ({@link ScoredRow}, {@link GapRow}, {@link DeadLetter}, {@link RunRecord}). The feature
+ * table's per-feature columns are generated from {@link FeatureContract}. The NDJSON writer, the
+ * BigQuery schema and the BigQuery rows are all derived from these lists.
  */
 public final class OutputSchema {
-  public enum Type { STRING, INT64, FLOAT64, BOOL, DATE, TIMESTAMP, RECORD }
+  public static final String DATASET = "nba_predictions";
+  /** The processor name stamped on gap rows and run-history rows. */
+  public static final String PROCESSOR = "ml_feature_store_v2";
 
-  public enum Mode { NULLABLE, REQUIRED, REPEATED }
+  public static final OutputTable<ScoredRow> FEATURE_STORE = new OutputTable<>(DATASET,
+      "ml_feature_store_v2", featureColumns(), "game_date", List.of("player_lookup"));
 
-  /** One column; {@code fields} only for RECORD columns. */
-  public record Field(String name, Type type, Mode mode, List<Field> fields)
-      implements Serializable {
-    static Field of(String name, Type type) {
-      return new Field(name, type, Mode.NULLABLE, List.of());
-    }
-
-    static Field required(String name, Type type) {
-      return new Field(name, type, Mode.REQUIRED, List.of());
-    }
-
-    static Field repeated(String name, Type type) {
-      return new Field(name, type, Mode.REPEATED, List.of());
-    }
-  }
-
-  /** An output table: name, dataset, columns, partition and clustering. */
-  public record Table(String dataset, String name, List<Field> fields, String partitionField,
-      List<String> clustering) implements Serializable {
-    public List<String> columnNames() {
-      return fields.stream().map(Field::name).toList();
-    }
-
-    /** The row's values in column order; fails loudly when keys and columns differ. */
-    public Map<String, Object> ordered(Map<String, Object> row) {
-      if (!row.keySet().equals(new java.util.HashSet<>(columnNames()))) {
-        List<String> missing = new ArrayList<>(columnNames());
-        missing.removeAll(row.keySet());
-        List<String> extra = new ArrayList<>(row.keySet());
-        extra.removeAll(columnNames());
-        throw new IllegalStateException(name + " row does not match its schema: missing "
-            + missing + ", unknown " + extra);
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (String c : columnNames()) {
-        out.put(c, row.get(c));
-      }
-      return out;
-    }
-  }
-
-  public static final Table FEATURE_STORE = new Table("nba_predictions", "ml_feature_store_v2",
-      featureColumns(), "game_date", List.of("player_lookup"));
-
-  public static final Table GAPS = new Table("nba_predictions", "feature_store_gaps", List.of(
-      Field.required("player_lookup", Type.STRING),
-      Field.required("game_date", Type.DATE),
-      Field.of("game_id", Type.STRING),
-      Field.of("team_abbr", Type.STRING),
-      Field.of("opponent_team_abbr", Type.STRING),
-      Field.of("season_year", Type.INT64),
-      Field.required("reason", Type.STRING),
-      Field.of("reason_detail", Type.STRING),
-      Field.of("detected_at", Type.TIMESTAMP),
-      Field.of("detected_by", Type.STRING),
-      Field.of("run_id", Type.STRING)), "game_date", List.of("reason", "player_lookup"));
-
-  public static final Table DEAD_LETTERS = new Table("nba_predictions", "pipeline_dead_letters",
+  public static final OutputTable<GapRow> GAPS = new OutputTable<>(DATASET, "feature_store_gaps",
       List.of(
-          Field.required("source_table", Type.STRING),
-          Field.of("raw_row", Type.STRING),
-          Field.required("error", Type.STRING),
-          Field.of("run_id", Type.STRING),
-          Field.of("detected_at", Type.TIMESTAMP)), null, List.of());
+          required("player_lookup", Type.STRING, GapRow::playerLookup),
+          required("game_date", Type.DATE, (GapRow g) -> g.gameDate().toString()),
+          nullable("game_id", Type.STRING, GapRow::gameId),
+          nullable("team_abbr", Type.STRING, GapRow::teamAbbr),
+          nullable("opponent_team_abbr", Type.STRING, GapRow::opponentTeamAbbr),
+          nullable("season_year", Type.INT64, GapRow::seasonYear),
+          required("reason", Type.STRING, GapRow::reason),
+          nullable("reason_detail", Type.STRING, GapRow::reasonDetail),
+          Column.runTime("detected_at"),
+          nullable("detected_by", Type.STRING, (GapRow g) -> PROCESSOR),
+          Column.runId()),
+      "game_date", List.of("reason", "player_lookup"));
 
-  public static final Table RUN_HISTORY = new Table("nba_reference", "processor_run_history",
-      List.of(
-          Field.required("run_id", Type.STRING),
-          Field.of("processor_name", Type.STRING),
-          Field.of("mode", Type.STRING),
-          Field.of("start_date", Type.DATE),
-          Field.of("end_date", Type.DATE),
-          Field.of("status", Type.STRING),
-          Field.of("rows_written", Type.INT64),
-          Field.of("gap_rows", Type.INT64),
-          Field.of("dead_letter_rows", Type.INT64),
-          Field.of("started_at", Type.TIMESTAMP),
-          Field.of("finished_at", Type.TIMESTAMP),
-          Field.of("duration_seconds", Type.FLOAT64),
-          Field.of("timing_breakdown", Type.STRING)), null, List.of());
+  public static final OutputTable<DeadLetter> DEAD_LETTERS = new OutputTable<>(DATASET,
+      "pipeline_dead_letters", List.of(
+          required("source_table", Type.STRING, DeadLetter::sourceTable),
+          nullable("raw_row", Type.STRING, DeadLetter::rawRow),
+          required("error", Type.STRING, DeadLetter::error),
+          Column.runId(),
+          Column.runTime("detected_at")),
+      null, List.of());
+
+  public static final OutputTable<RunRecord> RUN_HISTORY = new OutputTable<>("nba_reference",
+      "processor_run_history", List.of(
+          required("run_id", Type.STRING, RunRecord::runId),
+          nullable("processor_name", Type.STRING, (RunRecord r) -> PROCESSOR),
+          nullable("mode", Type.STRING, RunRecord::mode),
+          nullable("start_date", Type.DATE, (RunRecord r) -> r.startDate().toString()),
+          nullable("end_date", Type.DATE, (RunRecord r) -> r.endDate().toString()),
+          nullable("status", Type.STRING, RunRecord::status),
+          nullable("rows_written", Type.INT64, RunRecord::rowsWritten),
+          nullable("gap_rows", Type.INT64, RunRecord::gapRows),
+          nullable("dead_letter_rows", Type.INT64, RunRecord::deadLetterRows),
+          nullable("started_at", Type.TIMESTAMP, (RunRecord r) -> r.startedAt().toString()),
+          nullable("finished_at", Type.TIMESTAMP, (RunRecord r) -> r.finishedAt().toString()),
+          nullable("duration_seconds", Type.FLOAT64, (RunRecord r) -> r.durationSeconds()),
+          nullable("timing_breakdown", Type.STRING, (RunRecord r) -> Json.write(r.breakdown()))),
+      null, List.of());
+
+  /** The columns whose canonical JSON is hashed into {@code data_hash}: stable across runs. */
+  static final List<String> HASHED = List.of("player_lookup", "universal_player_id", "game_date",
+      "game_id", "team_abbr", "opponent_team_abbr", "is_home", "days_rest", "season_year",
+      "features", "feature_version", "feature_sources_json");
 
   private OutputSchema() {}
 
-  private static List<Field> featureColumns() {
-    List<Field> f = new ArrayList<>();
-    f.add(Field.required("player_lookup", Type.STRING));
-    f.add(Field.of("universal_player_id", Type.STRING));
-    f.add(Field.required("game_date", Type.DATE));
-    f.add(Field.of("game_id", Type.STRING));
-    f.add(Field.of("team_abbr", Type.STRING));
-    f.add(Field.of("opponent_team_abbr", Type.STRING));
-    f.add(Field.of("is_home", Type.BOOL));
-    f.add(Field.of("days_rest", Type.INT64));
-    f.add(Field.of("season_year", Type.INT64));
-    f.add(Field.repeated("features", Type.FLOAT64));
-    f.add(Field.repeated("feature_names", Type.STRING));
-    f.add(Field.of("feature_count", Type.INT64));
-    f.add(Field.of("feature_version", Type.STRING));
+  private static List<Column<ScoredRow>> featureColumns() {
+    List<Column<ScoredRow>> f = new ArrayList<>(identityColumns());
+    f.add(repeated("features", Type.FLOAT64, s -> featureValues(s.record())));
+    f.add(repeated("feature_names", Type.STRING, s -> FeatureContract.names()));
+    f.add(nullable("feature_count", Type.INT64, s -> FeatureContract.FEATURE_COUNT));
+    f.add(nullable("feature_version", Type.STRING, s -> FeatureContract.FEATURE_VERSION));
     for (int i = 0; i < FeatureContract.FEATURE_COUNT; i++) {
-      f.add(Field.of("feature_" + i + "_source", Type.STRING));
+      int k = i;
+      f.add(nullable("feature_" + i + "_source", Type.STRING,
+          s -> s.record().label(k).canonical()));
     }
     for (int i = 0; i < FeatureContract.FEATURE_COUNT; i++) {
-      f.add(Field.of("feature_" + i + "_quality", Type.FLOAT64));
+      int k = i;
+      f.add(nullable("feature_" + i + "_quality", Type.FLOAT64,
+          s -> Decimals.plain(s.record().label(k).weight())));
     }
-    f.add(Field.of("feature_sources_json", Type.STRING));
-    f.add(Field.of("feature_quality_score", Type.FLOAT64));
-    f.add(Field.of("quality_tier", Type.STRING));
-    f.add(Field.repeated("default_feature_indices", Type.INT64));
-    f.add(Field.of("default_feature_count", Type.INT64));
-    f.add(Field.of("required_default_count", Type.INT64));
-    f.add(Field.of("phase4_feature_count", Type.INT64));
-    f.add(Field.of("phase3_feature_count", Type.INT64));
-    f.add(Field.of("calculated_feature_count", Type.INT64));
+    f.add(nullable("feature_sources_json", Type.STRING, s -> sourcesJson(s.record())));
+    f.addAll(qualityColumns());
+    f.add(nullable("early_season_flag", Type.BOOL, s -> s.record().earlySeason()));
+    f.add(Column.record("historical_completeness", ScoredRow::record, List.of(
+        nullable("games_found", Type.INT64, FeatureRecord::gamesFound),
+        nullable("games_expected", Type.INT64, FeatureRecord::gamesExpected),
+        nullable("is_complete", Type.BOOL, r -> r.gamesFound() >= r.gamesExpected()),
+        nullable("is_bootstrap", Type.BOOL, r -> r.gamesExpected() < 10),
+        repeated("contributing_game_dates", Type.DATE,
+            r -> r.contributingGameDates().stream().map(Object::toString).toList()))));
+    f.add(nullable("data_hash", Type.STRING, OutputSchema::dataHash));
+    f.add(nullable("feature_schema_version", Type.STRING,
+        s -> FeatureContract.FEATURE_SCHEMA_VERSION));
+    f.add(nullable("quality_schema_version", Type.STRING,
+        s -> FeatureContract.QUALITY_SCHEMA_VERSION));
+    f.add(Column.runId());
+    f.add(Column.runTime("created_at"));
+    return f;
+  }
+
+  private static List<Column<ScoredRow>> identityColumns() {
+    return List.of(
+        required("player_lookup", Type.STRING, s -> s.record().playerLookup()),
+        nullable("universal_player_id", Type.STRING, s -> s.record().universalPlayerId()),
+        required("game_date", Type.DATE, s -> s.record().gameDate().toString()),
+        nullable("game_id", Type.STRING, s -> s.record().gameId()),
+        nullable("team_abbr", Type.STRING, s -> s.record().teamAbbr()),
+        nullable("opponent_team_abbr", Type.STRING, s -> s.record().opponentTeamAbbr()),
+        nullable("is_home", Type.BOOL,
+            s -> s.record().features().get(FeatureContract.HOME_AWAY) == 1.0),
+        nullable("days_rest", Type.INT64, s -> s.record().daysRest()),
+        nullable("season_year", Type.INT64, s -> Seasons.seasonOf(s.record().gameDate())));
+  }
+
+  private static List<Column<ScoredRow>> qualityColumns() {
+    List<Column<ScoredRow>> f = new ArrayList<>();
+    f.add(nullable("feature_quality_score", Type.FLOAT64, s -> Decimals.plain(q(s).score())));
+    f.add(nullable("quality_tier", Type.STRING, s -> q(s).tier()));
+    f.add(repeated("default_feature_indices", Type.INT64, s -> q(s).defaultIndices()));
+    f.add(nullable("default_feature_count", Type.INT64, s -> q(s).defaultIndices().size()));
+    f.add(nullable("required_default_count", Type.INT64, s -> q(s).requiredDefaultCount()));
+    f.add(nullable("phase4_feature_count", Type.INT64, s -> q(s).phase4Count()));
+    f.add(nullable("phase3_feature_count", Type.INT64, s -> q(s).phase3Count()));
+    f.add(nullable("calculated_feature_count", Type.INT64, s -> q(s).calculatedCount()));
     for (Category c : Category.values()) {
-      f.add(Field.of(c.key() + "_quality_pct", Type.FLOAT64));
-      f.add(Field.of(c.key() + "_default_count", Type.INT64));
+      String key = c.key();
+      f.add(nullable(key + "_quality_pct", Type.FLOAT64,
+          s -> Decimals.plain(q(s).categoryPct().get(key))));
+      f.add(nullable(key + "_default_count", Type.INT64, s -> q(s).categoryDefaults().get(key)));
     }
-    f.add(Field.of("matchup_quality_tier", Type.STRING));
-    f.add(Field.of("game_context_quality_tier", Type.STRING));
-    f.add(Field.of("has_composite_factors", Type.BOOL));
-    f.add(Field.of("has_opponent_defense", Type.BOOL));
-    f.add(Field.of("has_vegas_line", Type.BOOL));
-    f.add(Field.of("critical_feature_count", Type.INT64));
-    f.add(Field.of("critical_features_training_quality", Type.BOOL));
-    f.add(Field.of("training_quality_feature_count", Type.INT64));
-    f.add(Field.of("optional_feature_count", Type.INT64));
-    f.add(Field.of("quality_alert_level", Type.STRING));
-    f.add(Field.repeated("quality_alerts", Type.STRING));
-    f.add(Field.of("is_training_ready", Type.BOOL));
-    f.add(Field.of("is_quality_ready", Type.BOOL));
-    f.add(Field.of("feature_fallback_reasons_json", Type.STRING));
-    f.add(Field.of("data_source", Type.STRING));
-    f.add(Field.of("early_season_flag", Type.BOOL));
-    f.add(new Field("historical_completeness", Type.RECORD, Mode.NULLABLE, List.of(
-        Field.of("games_found", Type.INT64),
-        Field.of("games_expected", Type.INT64),
-        Field.of("is_complete", Type.BOOL),
-        Field.of("is_bootstrap", Type.BOOL),
-        Field.repeated("contributing_game_dates", Type.DATE))));
-    f.add(Field.of("data_hash", Type.STRING));
-    f.add(Field.of("feature_schema_version", Type.STRING));
-    f.add(Field.of("quality_schema_version", Type.STRING));
-    f.add(Field.of("run_id", Type.STRING));
-    f.add(Field.of("created_at", Type.TIMESTAMP));
-    return Collections.unmodifiableList(f);
+    f.add(nullable("matchup_quality_tier", Type.STRING, s -> q(s).matchupTier()));
+    f.add(nullable("game_context_quality_tier", Type.STRING, s -> q(s).gameContextTier()));
+    f.add(nullable("has_composite_factors", Type.BOOL, s -> q(s).hasCompositeFactors()));
+    f.add(nullable("has_opponent_defense", Type.BOOL, s -> q(s).hasOpponentDefense()));
+    f.add(nullable("has_vegas_line", Type.BOOL, s -> q(s).hasVegasLine()));
+    f.add(nullable("critical_feature_count", Type.INT64, s -> q(s).criticalFeatureCount()));
+    f.add(nullable("critical_features_training_quality", Type.BOOL,
+        s -> q(s).criticalFeaturesTrainingQuality()));
+    f.add(nullable("training_quality_feature_count", Type.INT64,
+        s -> q(s).trainingQualityFeatureCount()));
+    f.add(nullable("optional_feature_count", Type.INT64, s -> q(s).optionalFeatureCount()));
+    f.add(nullable("quality_alert_level", Type.STRING, s -> q(s).alertLevel()));
+    f.add(repeated("quality_alerts", Type.STRING, s -> q(s).alerts()));
+    f.add(nullable("is_training_ready", Type.BOOL, s -> q(s).trainingReady()));
+    f.add(nullable("is_quality_ready", Type.BOOL, s -> q(s).qualityReady()));
+    f.add(nullable("feature_fallback_reasons_json", Type.STRING,
+        s -> Json.write(q(s).fallbackReasons())));
+    f.add(nullable("data_source", Type.STRING, s -> q(s).dataSource()));
+    return f;
+  }
+
+  private static Quality q(ScoredRow s) {
+    return s.quality();
+  }
+
+  private static List<Object> featureValues(FeatureRecord r) {
+    List<Object> values = new ArrayList<>(r.features().size());
+    for (double x : r.features()) {
+      values.add(Decimals.plain(x));
+    }
+    return values;
+  }
+
+  private static String sourcesJson(FeatureRecord r) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (int i = 0; i < r.features().size(); i++) {
+      sources.put(Integer.toString(i), r.label(i).raw());
+    }
+    return Json.write(sources);
+  }
+
+  /** Hex SHA-256 of the {@link #HASHED} columns' values as canonical JSON. */
+  static String dataHash(ScoredRow row) {
+    Map<String, Object> key = new LinkedHashMap<>();
+    for (String c : HASHED) {
+      key.put(c, FEATURE_COLUMNS_BY_NAME.get(c).value().get(row, null));
+    }
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256")
+          .digest(Json.write(key).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h);
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  private static final Map<String, Column<ScoredRow>> FEATURE_COLUMNS_BY_NAME = byName();
+
+  private static Map<String, Column<ScoredRow>> byName() {
+    Map<String, Column<ScoredRow>> m = new LinkedHashMap<>();
+    for (Column<ScoredRow> c : FEATURE_STORE.columns()) {
+      m.put(c.name(), c);
+    }
+    return m;
   }
 }

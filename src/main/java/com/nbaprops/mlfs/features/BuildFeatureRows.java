@@ -2,7 +2,6 @@ package com.nbaprops.mlfs.features;
 
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.FeatureContract;
-import com.nbaprops.mlfs.contract.SourceLabel;
 import com.nbaprops.mlfs.history.LeagueIndex;
 import com.nbaprops.mlfs.history.PlayerInputs;
 import com.nbaprops.mlfs.metrics.MetricNames;
@@ -26,8 +25,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class BuildFeatureRows
     extends PTransform<PCollection<PlayerInputs>, PCollectionTuple> {
-  public static final TupleTag<FeatureRecord> FEATURE_ROWS = new TupleTag<>("feature_rows");
-  public static final TupleTag<OutputRow> GAP_ROWS = new TupleTag<>("gap_rows");
+  public static final TupleTag<ScoredRow> FEATURE_ROWS = new TupleTag<>("feature_rows");
+  public static final TupleTag<GapRow> GAP_ROWS = new TupleTag<>("gap_rows");
 
   private final PCollectionView<LeagueIndex> league;
   private final RunConfig config;
@@ -42,12 +41,12 @@ public final class BuildFeatureRows
     PCollectionTuple out = entries.apply("BuildVector", ParDo.of(new BuildFn(league, config))
         .withSideInputs(league)
         .withOutputTags(FEATURE_ROWS, TupleTagList.of(GAP_ROWS)));
-    out.get(FEATURE_ROWS).setCoder(RecordCoder.of(FeatureRecord.class));
-    out.get(GAP_ROWS).setCoder(RecordCoder.of(OutputRow.class));
+    out.get(FEATURE_ROWS).setCoder(RecordCoder.of(ScoredRow.class));
+    out.get(GAP_ROWS).setCoder(RecordCoder.of(GapRow.class));
     return out;
   }
 
-  static final class BuildFn extends DoFn<PlayerInputs, FeatureRecord> {
+  static final class BuildFn extends DoFn<PlayerInputs, ScoredRow> {
     private final PCollectionView<LeagueIndex> league;
     private final RunConfig config;
     private final Counter rows = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FEATURE_ROWS);
@@ -78,15 +77,12 @@ public final class BuildFeatureRows
       LeagueIndex index = c.sideInput(league);
       long t1 = System.nanoTime();
       EntryProcessor.Outcome o =
-          EntryProcessor.process(in, index, config.includeBootstrap(), config.stamp());
+          EntryProcessor.process(in, index, config.includeBootstrap());
       vectorMicros.update((System.nanoTime() - t1) / 1_000);
       if (o.isRow()) {
         rows.inc();
-        SourceLabel[] labels = o.vector().labels();
-        for (int i = 0; i < labels.length; i++) {
-          if (labels[i].isDefault()) {
-            defaults[i].inc();
-          }
+        for (int i : o.row().quality().defaultIndices()) {
+          defaults[i].inc();
         }
         if (in.cache() == null) {
           cacheMiss.inc();
@@ -100,7 +96,7 @@ public final class BuildFeatureRows
         c.output(o.row());
       } else {
         gaps.inc();
-        Metrics.counter(MetricNames.NAMESPACE, MetricNames.gaps(o.gapReason())).inc();
+        Metrics.counter(MetricNames.NAMESPACE, MetricNames.gaps(o.gap().reason())).inc();
         c.output(GAP_ROWS, o.gap());
       }
       timer.add(t0);

@@ -1,15 +1,14 @@
 package com.nbaprops.mlfs.features;
 
-import com.nbaprops.mlfs.contract.OutputSchema;
+import com.nbaprops.mlfs.contract.Seasons;
 import com.nbaprops.mlfs.history.LeagueIndex;
 import com.nbaprops.mlfs.history.PlayerInputs;
 import com.nbaprops.mlfs.history.RosterEntry;
-import com.nbaprops.mlfs.util.Json;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one roster entry into exactly one outcome: a feature row, or a gap with the first reason
@@ -17,16 +16,16 @@ import java.util.Map;
  * feature_validation_error}, {@code processing_error}). Pure Java.
  */
 public final class EntryProcessor {
-  public static final String PROCESSOR = "ml_feature_store_v2";
+  private static final Logger LOG = LoggerFactory.getLogger(EntryProcessor.class);
 
   /** Gap reasons in the contract's order of precedence. */
   public static final List<String> GAP_REASONS = List.of("bootstrap", "missing_team_or_opponent",
       "feature_validation_error", "processing_error");
 
-  /** The outcome: {@code row} for a feature row, else {@code gapReason} with the gap row. */
-  public record Outcome(FeatureRecord row, String gapReason, OutputRow gap, FeatureVector vector) {
+  /** The outcome: a scored feature row, or the gap row. Exactly one is set. */
+  public record Outcome(ScoredRow row, GapRow gap) {
     public boolean isRow() {
-      return gapReason == null;
+      return row != null;
     }
   }
 
@@ -35,53 +34,44 @@ public final class EntryProcessor {
 
   private EntryProcessor() {}
 
-  public static Outcome process(PlayerInputs in, LeagueIndex league, boolean includeBootstrap,
-      RunStamp stamp) {
+  public static Outcome process(PlayerInputs in, LeagueIndex league, boolean includeBootstrap) {
     RosterEntry e = in.roster();
     LocalDate d = e.gameDate();
     boolean bootstrap = league.isBootstrap(d);
     if (bootstrap && !includeBootstrap) {
-      return gap(in, "bootstrap", "first 14 days of season " + PlayerInputs.seasonOf(d)
-          + " (starts " + league.seasonStart(PlayerInputs.seasonOf(d)) + ")", stamp);
+      int season = Seasons.seasonOf(d);
+      return gap(in, "bootstrap", "first " + Seasons.BOOTSTRAP_DAYS + " days of season " + season
+          + " (starts " + league.seasonStart(season) + ")");
     }
     if (blank(e.teamAbbr()) || blank(e.opponentTeamAbbr())
         || e.teamAbbr().equals(e.opponentTeamAbbr())) {
       return gap(in, "missing_team_or_opponent",
-          "team_abbr=" + e.teamAbbr() + " opponent_team_abbr=" + e.opponentTeamAbbr(), stamp);
+          "team_abbr=" + e.teamAbbr() + " opponent_team_abbr=" + e.opponentTeamAbbr());
     }
     FeatureVector v;
+    Quality q;
     try {
       v = FeatureBuilder.build(in, league);
-      QualityScorer.score(v);
+      q = QualityScorer.score(v);
     } catch (FeatureValidationException ex) {
-      return gap(in, "feature_validation_error", ex.getMessage(), stamp);
+      return gap(in, "feature_validation_error", ex.getMessage());
     } catch (RuntimeException ex) {
-      return gap(in, "processing_error", ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-          stamp);
+      // The gap row keeps the message; the stack trace goes to the job's log (the console of a
+      // local run, the worker logs in Cloud Logging on Dataflow), keyed by player and date.
+      LOG.warn("processing_error for {} on {}", e.playerLookup(), d, ex);
+      return gap(in, "processing_error", ex.getClass().getSimpleName() + ": " + ex.getMessage());
     }
-    return new Outcome(record(in, v, bootstrap), null, null, v);
+    return new Outcome(new ScoredRow(record(in, v, bootstrap), q), null);
   }
 
   private static boolean blank(String s) {
     return s == null || s.isEmpty();
   }
 
-  private static Outcome gap(PlayerInputs in, String reason, String detail, RunStamp stamp) {
+  private static Outcome gap(PlayerInputs in, String reason, String detail) {
     RosterEntry e = in.roster();
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("player_lookup", e.playerLookup());
-    row.put("game_date", e.gameDate().toString());
-    row.put("game_id", e.gameId());
-    row.put("team_abbr", e.teamAbbr());
-    row.put("opponent_team_abbr", e.opponentTeamAbbr());
-    row.put("season_year", PlayerInputs.seasonOf(e.gameDate()));
-    row.put("reason", reason);
-    row.put("reason_detail", detail);
-    row.put("detected_at", stamp.createdAt());
-    row.put("detected_by", PROCESSOR);
-    row.put("run_id", stamp.runId());
-    String json = Json.write(OutputSchema.GAPS.ordered(row));
-    return new Outcome(null, reason, new OutputRow(e.gameDate(), e.playerLookup(), json), null);
+    return new Outcome(null, new GapRow(e.playerLookup(), e.gameDate(), e.gameId(), e.teamAbbr(),
+        e.opponentTeamAbbr(), Seasons.seasonOf(e.gameDate()), reason, detail));
   }
 
   /** The compact row of a built vector. */

@@ -52,7 +52,7 @@ public final class FeatureBuilder {
     }
     String team = in.roster().teamAbbr();
     String opponent = in.roster().opponentTeamAbbr();
-    int season = PlayerInputs.seasonOf(d);
+    int season = com.nbaprops.mlfs.contract.Seasons.seasonOf(d);
     Slots set = new Slots(v, l);
 
     // 0-4: player history, cache first, then box scores.

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * One built feature row in compact form: what the pipeline moves between steps (a few hundred
  * bytes, instead of the ~6 KB of its output JSON). Everything else of the output row — quality
- * fields, JSON maps, hash — is a pure function of this record, rendered by {@link FeatureRows} at
- * the sink.
+ * fields, JSON maps, hash — is a pure function of this record and its {@link Quality}, rendered
+ * by the columns of {@code OutputSchema.FEATURE_STORE} at the sink.
  *
  * @param labels one character per feature: the {@link SourceLabel} ordinal, '0' + ordinal
  */
@@ -35,12 +35,19 @@ public record FeatureRecord(
     return sb.toString();
   }
 
+  private static final SourceLabel[] LABELS = SourceLabel.values();
+
   public SourceLabel[] decodeLabels() {
     SourceLabel[] out = new SourceLabel[labels.length()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = SourceLabel.values()[labels.charAt(i) - '0'];
+      out[i] = label(i);
     }
     return out;
+  }
+
+  /** The raw source label of feature {@code i}. */
+  public SourceLabel label(int i) {
+    return LABELS[labels.charAt(i) - '0'];
   }
 
   /** The feature vector again (values and labels). */

@@ -85,8 +85,9 @@ public final class QualityScorer {
     double gameContext = pct.get(Category.GAME_CONTEXT.key());
 
     boolean hasComposite = FeatureContract.COMPOSITE.stream().noneMatch(i -> labels[i].isDefault());
-    boolean hasDefense = !labels[13].isDefault() && !labels[14].isDefault();
-    boolean hasVegas = vector.value(28) == 1.0;
+    boolean hasDefense = !labels[FeatureContract.OPPONENT_DEF_RATING].isDefault()
+        && !labels[FeatureContract.OPPONENT_PACE].isDefault();
+    boolean hasVegas = vector.value(FeatureContract.HAS_VEGAS_LINE) == 1.0;
     int critical = 0;
     for (int i : FeatureContract.CRITICAL) {
       if (labels[i].weight() >= 85) {

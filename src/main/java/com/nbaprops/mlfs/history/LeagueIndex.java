@@ -3,6 +3,7 @@ package com.nbaprops.mlfs.history;
 import com.nbaprops.mlfs.model.TeamDefenseRow;
 import com.nbaprops.mlfs.model.TeamGameRow;
 import com.nbaprops.mlfs.util.RecordCoder;
+import com.nbaprops.mlfs.contract.Seasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,14 +28,6 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * worker as a side input. Lookups are binary searches, never scans of the lookback.
  */
 public final class LeagueIndex {
-  /** Fixed regular-season starts of the contract; other seasons come from the box scores. */
-  public static final Map<Integer, LocalDate> FIXED_SEASON_STARTS = Map.of(
-      2021, LocalDate.of(2021, 10, 19),
-      2022, LocalDate.of(2022, 10, 18),
-      2023, LocalDate.of(2023, 10, 24),
-      2024, LocalDate.of(2024, 10, 22),
-      2025, LocalDate.of(2025, 10, 21));
-
   private final List<TeamGameRow> teamGames;
   private final List<TeamDefenseRow> teamDefense;
   private final Map<String, Long> observedSeasonStarts;
@@ -70,7 +63,7 @@ public final class LeagueIndex {
 
   /** First game date of season {@code s}: the contract's calendar, else the earliest box score. */
   public LocalDate seasonStart(int s) {
-    LocalDate fixed = FIXED_SEASON_STARTS.get(s);
+    LocalDate fixed = Seasons.FIXED_STARTS.get(s);
     if (fixed != null) {
       return fixed;
     }
@@ -80,8 +73,8 @@ public final class LeagueIndex {
 
   /** D falls in days 0-13 of its season (never before the season's first game). */
   public boolean isBootstrap(LocalDate d) {
-    LocalDate start = seasonStart(PlayerInputs.seasonOf(d));
-    return start != null && !d.isBefore(start) && d.isBefore(start.plusDays(14));
+    LocalDate start = seasonStart(com.nbaprops.mlfs.contract.Seasons.seasonOf(d));
+    return start != null && !d.isBefore(start) && d.isBefore(start.plusDays(Seasons.BOOTSTRAP_DAYS));
   }
 
   /** The opponent's defense row as of D within 7 days, or null. */

@@ -45,9 +45,4 @@ public record PlayerInputs(
   public LocalDate gameDate() {
     return roster.gameDate();
   }
-
-  /** Season year S of a date: the calendar year from October on, else the year before. */
-  public static int seasonOf(LocalDate d) {
-    return d.getMonthValue() >= 10 ? d.getYear() : d.getYear() - 1;
-  }
 }

@@ -115,7 +115,7 @@ public final class PlayerSweep {
           played7++;
         }
       }
-      int season = PlayerInputs.seasonOf(d);
+      int season = com.nbaprops.mlfs.contract.Seasons.seasonOf(d);
       SeasonSums s = h.season(season);
       Double seasonPoints = null;
       Double seasonMinutes = null;

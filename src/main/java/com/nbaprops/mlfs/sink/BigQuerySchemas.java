@@ -5,27 +5,29 @@ import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
-import com.nbaprops.mlfs.contract.OutputSchema;
-import com.nbaprops.mlfs.contract.OutputSchema.Field;
+import com.nbaprops.mlfs.contract.Column;
+import com.nbaprops.mlfs.contract.OutputTable;
+import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** BigQuery schemas and rows derived from {@link OutputSchema}: nothing is written twice. */
+/** BigQuery schemas and rows derived from an {@link OutputTable}'s column declarations. */
 public final class BigQuerySchemas {
   private BigQuerySchemas() {}
 
-  public static TableSchema schema(OutputSchema.Table table) {
-    return new TableSchema().setFields(fields(table.fields()));
+  public static TableSchema schema(OutputTable<?> table) {
+    return new TableSchema().setFields(fields(table.columns()));
   }
 
-  private static List<TableFieldSchema> fields(List<Field> fields) {
+  private static List<TableFieldSchema> fields(List<? extends Column<?>> columns) {
     List<TableFieldSchema> out = new ArrayList<>();
-    for (Field f : fields) {
-      TableFieldSchema s = new TableFieldSchema().setName(f.name()).setType(f.type().name())
-          .setMode(f.mode().name());
-      if (f.type() == OutputSchema.Type.RECORD) {
-        s.setFields(fields(f.fields()));
+    for (Column<?> c : columns) {
+      TableFieldSchema s = new TableFieldSchema().setName(c.name()).setType(c.type().name())
+          .setMode(c.mode().name());
+      if (c.type() == Column.Type.RECORD) {
+        s.setFields(fields(c.fields()));
       }
       out.add(s);
     }
@@ -33,30 +35,39 @@ public final class BigQuerySchemas {
   }
 
   /** Day partitioning on the table's partition column, or null for unpartitioned tables. */
-  public static TimePartitioning partitioning(OutputSchema.Table table) {
+  public static TimePartitioning partitioning(OutputTable<?> table) {
     return table.partitionField() == null ? null
         : new TimePartitioning().setType("DAY").setField(table.partitionField());
   }
 
-  public static Clustering clustering(OutputSchema.Table table) {
+  public static Clustering clustering(OutputTable<?> table) {
     return table.clustering().isEmpty() ? null : new Clustering().setFields(table.clustering());
   }
 
-  /** A row map (as rendered for the NDJSON files) as a TableRow; nested maps become records. */
+  /** One typed row as a TableRow: FLOAT64 values as doubles, RECORD columns as nested rows. */
+  public static <T> TableRow toTableRow(OutputTable<T> table, T row, RunStamp stamp) {
+    return toTableRow(table.values(row, stamp));
+  }
+
   @SuppressWarnings("unchecked")
-  public static TableRow toTableRow(Map<String, Object> row) {
+  private static TableRow toTableRow(Map<String, Object> values) {
     TableRow t = new TableRow();
-    row.forEach((k, v) -> t.set(k, v instanceof Map<?, ?> m
-        ? toTableRow((Map<String, Object>) m) : v instanceof java.math.BigDecimal d
-            ? d.doubleValue() : v instanceof List<?> l ? convertList(l) : v));
+    values.forEach((k, v) -> t.set(k, v instanceof Map<?, ?> m
+        ? toTableRow((Map<String, Object>) m) : convert(v)));
     return t;
   }
 
-  private static List<Object> convertList(List<?> l) {
-    List<Object> out = new ArrayList<>(l.size());
-    for (Object o : l) {
-      out.add(o instanceof java.math.BigDecimal d ? d.doubleValue() : o);
+  private static Object convert(Object v) {
+    if (v instanceof BigDecimal d) {
+      return d.doubleValue();
     }
-    return out;
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(convert(o));
+      }
+      return out;
+    }
+    return v;
   }
 }

@@ -2,9 +2,7 @@ package com.nbaprops.mlfs.sink;
 
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.OutputSchema;
-import com.nbaprops.mlfs.features.EntryProcessor;
 import com.nbaprops.mlfs.metrics.RunSummary;
-import com.nbaprops.mlfs.util.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +15,7 @@ public final class RunHistory {
   private RunHistory() {}
 
   /** The row of a run that waited: counts and breakdown from its metrics. */
-  public static Map<String, Object> row(RunConfig config, String status, RunSummary summary,
+  public static RunRecord row(RunConfig config, String status, RunSummary summary,
       Instant startedAt, Instant finishedAt, String error) {
     Map<String, Object> breakdown = summary == null ? new LinkedHashMap<>() : summary.toMap();
     if (error != null) {
@@ -29,23 +27,11 @@ public final class RunHistory {
   }
 
   /** The row from explicit counts (the BigQuery sink computes them inside the pipeline). */
-  public static Map<String, Object> row(RunConfig config, String status, Long rows, Long gaps,
+  public static RunRecord row(RunConfig config, String status, Long rows, Long gaps,
       Long deadLetters, Map<String, Object> breakdown, Instant startedAt, Instant finishedAt) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("run_id", config.runId());
-    r.put("processor_name", EntryProcessor.PROCESSOR);
-    r.put("mode", config.mode().name().toLowerCase(Locale.ROOT));
-    r.put("start_date", config.start().toString());
-    r.put("end_date", config.end().toString());
-    r.put("status", status);
-    r.put("rows_written", rows);
-    r.put("gap_rows", gaps);
-    r.put("dead_letter_rows", deadLetters);
-    r.put("started_at", startedAt.toString());
-    r.put("finished_at", finishedAt.toString());
-    r.put("duration_seconds", (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
-    r.put("timing_breakdown", Json.write(breakdown));
-    return OutputSchema.RUN_HISTORY.ordered(r);
+    return new RunRecord(config.runId(), config.mode().name().toLowerCase(Locale.ROOT),
+        config.start(), config.end(), status, rows, gaps, deadLetters, startedAt, finishedAt,
+        breakdown);
   }
 
   public static String path(String runId) {
@@ -53,8 +39,8 @@ public final class RunHistory {
   }
 
   /** Writes the row as {@code processor_run_history/run_id=R.ndjson} under the output folder. */
-  public static void writeFile(String outputDir, Map<String, Object> row) throws IOException {
-    String runId = (String) row.get("run_id");
-    FileOutputs.replace(FileOutputs.path(outputDir, path(runId)), List.of(Json.write(row)), runId);
+  public static void writeFile(String outputDir, RunRecord row) throws IOException {
+    FileOutputs.replace(FileOutputs.path(outputDir, path(row.runId())),
+        List.of(OutputSchema.RUN_HISTORY.toJson(row, null)), row.runId());
   }
 }

@@ -3,16 +3,13 @@ package com.nbaprops.mlfs.sink;
 import com.google.api.services.bigquery.model.TableRow;
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.OutputSchema;
-import com.nbaprops.mlfs.contract.SourceLabel;
+import com.nbaprops.mlfs.contract.OutputTable;
 import com.nbaprops.mlfs.features.BuildFeatureRows;
-import com.nbaprops.mlfs.features.FeatureRecord;
-import com.nbaprops.mlfs.features.FeatureRows;
-import com.nbaprops.mlfs.features.OutputRow;
+import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
+import com.nbaprops.mlfs.features.GapRow;
+import com.nbaprops.mlfs.features.ScoredRow;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.source.SourceTables;
-import com.nbaprops.mlfs.util.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,7 +75,7 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
   }
 
   /** The destination of a row of a date-partitioned output table. */
-  public static TableDestination destination(String tableSpec, OutputSchema.Table table,
+  public static TableDestination destination(String tableSpec, OutputTable<?> table,
       LocalDate date) {
     return new TableDestination(partition(tableSpec, date), null,
         BigQuerySchemas.partitioning(table), BigQuerySchemas.clustering(table));
@@ -86,19 +83,20 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
 
   @Override
   public PDone expand(PCollectionTuple in) {
+    RunStamp stamp = config.stamp();
     PCollection<TableRow> features = in.get(BuildFeatureRows.FEATURE_ROWS)
         .apply("FeatureTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
-            .via((FeatureRecord f) -> BigQuerySchemas.toTableRow(
-                FeatureRows.toMap(f, config.stamp()))))
+            .via((ScoredRow f) -> BigQuerySchemas.toTableRow(OutputSchema.FEATURE_STORE, f,
+                stamp)))
         .setCoder(TableRowJsonCoder.of());
     PCollection<TableRow> gaps = in.get(BuildFeatureRows.GAP_ROWS)
         .apply("GapTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
-            .via((OutputRow g) -> BigQuerySchemas.toTableRow(parse(g.json()))))
+            .via((GapRow g) -> BigQuerySchemas.toTableRow(OutputSchema.GAPS, g, stamp)))
         .setCoder(TableRowJsonCoder.of());
     PCollection<TableRow> dead = in.get(SourceTables.DEAD_LETTERS)
         .apply("DeadLetterTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
-            .via((DeadLetter d) -> BigQuerySchemas.toTableRow(
-                DeadLetters.toRow(d, config.stamp()))))
+            .via((DeadLetter d) -> BigQuerySchemas.toTableRow(OutputSchema.DEAD_LETTERS, d,
+                stamp)))
         .setCoder(TableRowJsonCoder.of());
 
     WriteResult featureLoads = features.apply("LoadFeatureRows",
@@ -127,21 +125,17 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
   private static PCollectionView<Map<String, Long>> runCounts(PCollectionTuple in) {
     PCollection<String> fromRows = in.get(BuildFeatureRows.FEATURE_ROWS)
         .apply("RowCountKeys", FlatMapElements.into(TypeDescriptors.strings())
-            .via((FeatureRecord f) -> {
+            .via((ScoredRow f) -> {
               List<String> keys = new ArrayList<>();
               keys.add(RunCounts.FEATURE_ROWS);
-              SourceLabel[] labels = f.decodeLabels();
-              for (int i = 0; i < labels.length; i++) {
-                if (labels[i].isDefault()) {
-                  keys.add(RunCounts.defaults(i));
-                }
+              for (int i : f.quality().defaultIndices()) {
+                keys.add(RunCounts.defaults(i));
               }
               return keys;
             }));
     PCollection<String> fromGaps = in.get(BuildFeatureRows.GAP_ROWS)
         .apply("GapCountKeys", FlatMapElements.into(TypeDescriptors.strings())
-            .via((OutputRow g) -> List.of(RunCounts.GAP_ROWS,
-                RunCounts.gaps((String) parse(g.json()).get("reason")))));
+            .via((GapRow g) -> List.of(RunCounts.GAP_ROWS, RunCounts.gaps(g.reason()))));
     PCollection<String> fromDead = in.get(SourceTables.DEAD_LETTERS)
         .apply("DeadLetterCountKeys", FlatMapElements.into(TypeDescriptors.strings())
             .via((DeadLetter d) -> List.of(RunCounts.DEAD_LETTERS,
@@ -154,7 +148,7 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
 
   /** Dates of the range without rows in this table lose their old partition. */
   private void deleteEmptyDates(PCollectionTuple in, PCollection<TableRow> rows,
-      OutputSchema.Table table, String name) {
+      OutputTable<?> table, String name) {
     PCollectionView<List<String>> dates = rows
         .apply(name, MapElements.into(TypeDescriptors.strings())
             .via((TableRow r) -> (String) r.get("game_date")))
@@ -170,15 +164,7 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
             tableSpecs.get(table.name()), dates, deleter)).withSideInputs(dates));
   }
 
-  private static Map<String, Object> parse(String json) {
-    try {
-      return Json.readObject(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Write<TableRow> base(OutputSchema.Table table) {
+  private Write<TableRow> base(OutputTable<?> table) {
     Write<TableRow> w = BigQueryIO.writeTableRows()
         .withSchema(BigQuerySchemas.schema(table))
         .withMethod(Write.Method.FILE_LOADS)
@@ -189,7 +175,7 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     return w;
   }
 
-  private Write<TableRow> perDate(OutputSchema.Table table) {
+  private Write<TableRow> perDate(OutputTable<?> table) {
     String spec = tableSpecs.get(table.name());
     SerializableFunction<ValueInSingleWindow<TableRow>, TableDestination> to =
         v -> destination(spec, table, LocalDate.parse((String) v.getValue().get("game_date")));
@@ -197,7 +183,7 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
         .withWriteDisposition(Write.WriteDisposition.WRITE_TRUNCATE);
   }
 
-  private Write<TableRow> append(OutputSchema.Table table) {
+  private Write<TableRow> append(OutputTable<?> table) {
     return base(table).to(tableSpecs.get(table.name()))
         .withWriteDisposition(Write.WriteDisposition.WRITE_APPEND);
   }
@@ -215,11 +201,11 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     @ProcessElement
     public void process(ProcessContext c) {
       Map<String, Long> n = c.sideInput(counts);
-      Map<String, Object> r = RunHistory.row(config, "SUCCEEDED",
+      RunRecord r = RunHistory.row(config, "SUCCEEDED",
           n.getOrDefault(RunCounts.FEATURE_ROWS, 0L), n.getOrDefault(RunCounts.GAP_ROWS, 0L),
           n.getOrDefault(RunCounts.DEAD_LETTERS, 0L), RunCounts.breakdown(n),
           Instant.parse(config.stamp().createdAt()), Instant.now());
-      c.output(BigQuerySchemas.toTableRow(r));
+      c.output(BigQuerySchemas.toTableRow(OutputSchema.RUN_HISTORY, r, null));
     }
   }
 }

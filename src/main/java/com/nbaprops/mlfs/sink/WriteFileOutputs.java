@@ -3,9 +3,8 @@ package com.nbaprops.mlfs.sink;
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.OutputSchema;
 import com.nbaprops.mlfs.features.BuildFeatureRows;
-import com.nbaprops.mlfs.features.FeatureRecord;
-import com.nbaprops.mlfs.features.FeatureRows;
-import com.nbaprops.mlfs.features.OutputRow;
+import com.nbaprops.mlfs.features.GapRow;
+import com.nbaprops.mlfs.features.ScoredRow;
 import com.nbaprops.mlfs.metrics.MetricNames;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.source.SourceTables;
@@ -79,24 +78,27 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
         .apply("KeyMonths", WithKeys.of((String m) -> m).withKeyType(TypeDescriptors.strings()));
     KeyedPCollectionTuple.of(monthsTag, monthKeys)
         .and(rowsTag, in.get(BuildFeatureRows.FEATURE_ROWS).apply("BatchRowsByMonth",
-            BatchByKey.of((FeatureRecord r) -> YearMonth.from(r.gameDate()).toString(),
-                RecordCoder.of(FeatureRecord.class))))
+            BatchByKey.of((ScoredRow r) -> YearMonth.from(r.record().gameDate()).toString(),
+                RecordCoder.of(ScoredRow.class))))
         .and(gapsTag, in.get(BuildFeatureRows.GAP_ROWS).apply("BatchGapsByMonth",
-            BatchByKey.of((OutputRow r) -> YearMonth.from(r.gameDate()).toString(),
-                RecordCoder.of(OutputRow.class))))
+            BatchByKey.of((GapRow r) -> YearMonth.from(r.gameDate()).toString(),
+                RecordCoder.of(GapRow.class))))
         .apply("GroupByMonth", CoGroupByKey.create())
         .apply("WriteDateFiles", ParDo.of(
             new WriteMonthFn(outputDir, config, rowsTag, gapsTag)));
 
     in.get(SourceTables.DEAD_LETTERS)
         .apply("DeadLetterRows", MapElements.into(TypeDescriptors.strings())
-            .via((DeadLetter d) -> DeadLetters.toJson(d, config.stamp())))
+            .via((DeadLetter d) -> OutputSchema.DEAD_LETTERS.toJson(d, config.stamp())))
         .apply("KeyDeadLetters", WithKeys.of("dead_letters"))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("GroupDeadLetters", GroupByKey.create())
         .apply("WriteDeadLetters", ParDo.of(new WriteDeadLettersFn(outputDir, config.runId())));
     return PDone.in(in.getPipeline());
   }
+
+  /** One rendered output line with the date and player it is sorted by. */
+  private record Line(LocalDate gameDate, String playerLookup, String json) {}
 
   static final class WriteMonthFn extends DoFn<KV<String, CoGbkResult>, Void> {
     private final String outputDir;
@@ -120,15 +122,19 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       YearMonth m = YearMonth.parse(month.getKey());
       LocalDate from = max(m.atDay(1), config.start());
       LocalDate to = min(m.atEndOfMonth(), config.end());
-      List<OutputRow> rows = new ArrayList<>();
-      for (FeatureRecord f : BatchByKey.unpackAll(month.getValue().getAll(rowsTag),
-          RecordCoder.of(FeatureRecord.class))) {
-        rows.add(new OutputRow(f.gameDate(), f.playerLookup(),
-            FeatureRows.toJson(f, config.stamp())));
+      List<Line> rows = new ArrayList<>();
+      for (ScoredRow f : BatchByKey.unpackAll(month.getValue().getAll(rowsTag),
+          RecordCoder.of(ScoredRow.class))) {
+        rows.add(new Line(f.record().gameDate(), f.record().playerLookup(),
+            OutputSchema.FEATURE_STORE.toJson(f, config.stamp())));
       }
       sort(rows);
-      List<OutputRow> gaps = BatchByKey.unpackAll(month.getValue().getAll(gapsTag),
-          RecordCoder.of(OutputRow.class));
+      List<Line> gaps = new ArrayList<>();
+      for (GapRow g : BatchByKey.unpackAll(month.getValue().getAll(gapsTag),
+          RecordCoder.of(GapRow.class))) {
+        gaps.add(new Line(g.gameDate(), g.playerLookup(),
+            OutputSchema.GAPS.toJson(g, config.stamp())));
+      }
       sort(gaps);
       try {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -142,10 +148,10 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
           .update((System.nanoTime() - t0) / 1_000_000);
     }
 
-    private void writeDate(String table, LocalDate d, List<OutputRow> sortedRows)
+    private void writeDate(String table, LocalDate d, List<Line> sortedRows)
         throws IOException {
       List<String> lines = new ArrayList<>();
-      for (OutputRow r : sortedRows) {
+      for (Line r : sortedRows) {
         if (r.gameDate().equals(d)) {
           lines.add(r.json());
         }
@@ -161,10 +167,10 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       }
     }
 
-    private static void sort(List<OutputRow> out) {
-      out.sort(Comparator.comparing(OutputRow::gameDate)
-          .thenComparing(OutputRow::playerLookup)
-          .thenComparing(OutputRow::json));
+    private static void sort(List<Line> out) {
+      out.sort(Comparator.comparing(Line::gameDate)
+          .thenComparing(Line::playerLookup)
+          .thenComparing(Line::json));
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

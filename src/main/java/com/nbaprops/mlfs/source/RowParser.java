@@ -43,6 +43,10 @@ public final class RowParser<T extends Record> {
     Class<?>[] types = new Class<?>[comps.length];
     for (int i = 0; i < comps.length; i++) {
       types[i] = comps[i].getType();
+      if (types[i].isPrimitive()) {
+        throw new IllegalArgumentException(table.recordClass().getSimpleName() + "."
+            + comps[i].getName() + " is primitive: use the boxed type (every column may be NULL)");
+      }
     }
     try {
       this.ctor = table.recordClass().getDeclaredConstructor(types);

@@ -1,6 +1,5 @@
 package com.nbaprops.mlfs.tools;
 
-import com.nbaprops.mlfs.history.LeagueIndex;
 import com.nbaprops.mlfs.model.BettingProsPropRow;
 import com.nbaprops.mlfs.model.CompositeFactorsRow;
 import com.nbaprops.mlfs.model.DailyCacheRow;
@@ -221,7 +220,7 @@ public final class SampleLeague {
   }
 
   private LocalDate[] season(int s) {
-    LocalDate start = LeagueIndex.FIXED_SEASON_STARTS.getOrDefault(s, LocalDate.of(s, 10, 21));
+    LocalDate start = com.nbaprops.mlfs.contract.Seasons.startOr(s, LocalDate.of(s, 10, 21));
     Map<String, Integer> played = new TreeMap<>();
     Map<String, Integer> wins = new TreeMap<>();
     Map<String, Integer> homeGames = new TreeMap<>();

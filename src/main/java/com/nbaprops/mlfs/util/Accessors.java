@@ -31,14 +31,11 @@ public final class Accessors {
     try {
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
       for (int i = 0; i < comps.length; i++) {
-        if (comps[i].getType().isPrimitive()) {
-          throw new IllegalArgumentException(c.getSimpleName() + "." + comps[i].getName()
-              + " is primitive: use the boxed type (every column may be NULL)");
-        }
         MethodHandle getter = lookup.unreflect(comps[i].getAccessor());
+        Class<?> type = MethodType.methodType(comps[i].getType()).wrap().returnType();
         CallSite site = LambdaMetafactory.metafactory(lookup, "apply",
             MethodType.methodType(Function.class), MethodType.methodType(Object.class,
-                Object.class), getter, MethodType.methodType(comps[i].getType(), c));
+                Object.class), getter, MethodType.methodType(type, c));
         out[i] = (Function<Object, Object>) site.getTarget().invokeExact();
       }
     } catch (Throwable e) {

@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
@@ -23,8 +25,10 @@ import org.apache.beam.sdk.util.VarInt;
 
 /**
  * An explicit, deterministic coder for Java records whose components are {@code String}, {@code
- * Long}, {@code Integer}, {@code Double}, {@code Boolean}, {@link LocalDate}, {@link Instant},
- * other such records, or {@code List}s of any of these. Every component may be null.
+ * Long}, {@code Integer}, {@code Double}, {@code Boolean} (or their primitives), {@link LocalDate},
+ * {@link Instant}, other such records, {@code List}s of any of these, or {@code Map}s of them
+ * (decoded as insertion-ordered maps, so a map built in a deterministic order encodes canonically).
+ * Every boxed component may be null.
  *
  * <p>The wire format is derived once from the record's declaration (component order), so a record
  * class is its own schema: no hand-written coder per value class, and no Java serialization. A
@@ -213,8 +217,15 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
         }
       };
     }
+    if (t instanceof ParameterizedType p && p.getRawType() == Map.class) {
+      return mapCodec(nullable(codecFor(p.getActualTypeArguments()[0])),
+          nullable(codecFor(p.getActualTypeArguments()[1])));
+    }
     if (!(t instanceof Class<?> c)) {
       throw new IllegalArgumentException("RecordCoder: unsupported component type " + t);
+    }
+    if (c.isPrimitive()) {
+      return codecFor(boxed(c));
     }
     if (c == String.class) {
       return codec((b, v) -> b.writeBytes(((String) v).getBytes(StandardCharsets.UTF_8)),
@@ -240,6 +251,43 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       return recordCodec(c);
     }
     throw new IllegalArgumentException("RecordCoder: unsupported component type " + c.getName());
+  }
+
+  private static Class<?> boxed(Class<?> c) {
+    if (c == long.class) {
+      return Long.class;
+    } else if (c == int.class) {
+      return Integer.class;
+    } else if (c == double.class) {
+      return Double.class;
+    } else if (c == boolean.class) {
+      return Boolean.class;
+    }
+    throw new IllegalArgumentException("RecordCoder: unsupported primitive " + c);
+  }
+
+  private static Codec mapCodec(Codec key, Codec value) {
+    return new Codec() {
+      @Override
+      public void write(Buf out, Object v) {
+        Map<?, ?> map = (Map<?, ?>) v;
+        out.writeInt(map.size());
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          key.write(out, e.getKey());
+          value.write(out, e.getValue());
+        }
+      }
+
+      @Override
+      public Object read(Cursor in) throws CoderException {
+        int n = in.readInt();
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          map.put(key.read(in), value.read(in));
+        }
+        return Collections.unmodifiableMap(map);
+      }
+    };
   }
 
   private interface Writer {

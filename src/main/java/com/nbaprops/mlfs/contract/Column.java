@@ -1,0 +1,65 @@
+package com.nbaprops.mlfs.contract;
+
+import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One column of an output table, declared once: its name, BigQuery type and mode, and how its value
+ * is read from the table's typed row. The BigQuery schema, the NDJSON line and the {@code TableRow}
+ * are all derived from these declarations ({@link OutputTable}).
+ *
+ * <p>Values are JSON-ready: text, {@code Boolean}, whole numbers, {@code BigDecimal} for FLOAT64
+ * (plain decimal text), ISO strings for DATE and TIMESTAMP, {@code List}s for REPEATED columns and,
+ * for RECORD columns, the nested row that {@link #fields()} read.
+ *
+ * @param <T> the typed row the value is read from
+ */
+public record Column<T>(String name, Type type, Mode mode, List<Column<?>> fields,
+    Value<T> value) implements Serializable {
+
+  public enum Type { STRING, INT64, FLOAT64, BOOL, DATE, TIMESTAMP, RECORD }
+
+  public enum Mode { NULLABLE, REQUIRED, REPEATED }
+
+  /** Reads a column's value from a row; run-level columns read the run's stamp. */
+  @FunctionalInterface
+  public interface Value<T> extends Serializable {
+    Object get(T row, RunStamp stamp);
+  }
+
+  /** Reads a column's value from the row alone. */
+  @FunctionalInterface
+  public interface RowValue<T> extends Serializable {
+    Object get(T row);
+  }
+
+  public static <T> Column<T> nullable(String name, Type type, RowValue<T> value) {
+    return new Column<>(name, type, Mode.NULLABLE, List.of(), (r, s) -> value.get(r));
+  }
+
+  public static <T> Column<T> required(String name, Type type, RowValue<T> value) {
+    return new Column<>(name, type, Mode.REQUIRED, List.of(), (r, s) -> value.get(r));
+  }
+
+  public static <T> Column<T> repeated(String name, Type type, RowValue<T> value) {
+    return new Column<>(name, type, Mode.REPEATED, List.of(), (r, s) -> value.get(r));
+  }
+
+  /** The {@code run_id} column: the id of the run that wrote the row. */
+  public static <T> Column<T> runId() {
+    return new Column<>("run_id", Type.STRING, Mode.NULLABLE, List.of(), (r, s) -> s.runId());
+  }
+
+  /** A TIMESTAMP column holding the time the run stamped on its rows. */
+  public static <T> Column<T> runTime(String name) {
+    return new Column<>(name, Type.TIMESTAMP, Mode.NULLABLE, List.of(),
+        (r, s) -> s.createdAt());
+  }
+
+  /** A nullable RECORD column: {@code value} gives the nested row, {@code fields} read it. */
+  public static <T, N> Column<T> record(String name, RowValue<T> value, List<Column<N>> fields) {
+    return new Column<>(name, Type.RECORD, Mode.NULLABLE, List.copyOf(fields),
+        (r, s) -> value.get(r));
+  }
+}
