@@ -52,7 +52,7 @@ public final class FeatureStorePipeline {
     RunConfig config;
     try {
       options = PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
-      relaxDirectRunnerChecks(options, args);
+      relaxDirectRunnerChecks(options);
       config = OptionsValidator.validate(options, Instant.now());
       OptionsValidator.validateIo(options);
     } catch (InvalidOptionsException e) {
@@ -70,20 +70,16 @@ public final class FeatureStorePipeline {
   /**
    * On the DirectRunner, per-element immutability and encodability checks double the run time of
    * a season; the job's coders and DoFns are covered by the TestPipeline tests (which keep the
-   * checks on), so local runs switch them off unless the user passed them explicitly.
+   * checks on), so local runs switch them off unless {@code --directRunnerChecks=true}.
    */
-  static void relaxDirectRunnerChecks(FeatureStoreOptions options, String[] args) {
-    if (options.getRunner() != DirectRunner.class) {
+  static void relaxDirectRunnerChecks(FeatureStoreOptions options) {
+    if (options.getRunner() != DirectRunner.class
+        || Boolean.TRUE.equals(options.getDirectRunnerChecks())) {
       return;
     }
     DirectOptions direct = options.as(DirectOptions.class);
-    String all = String.join(" ", args);
-    if (!all.contains("--enforceImmutability")) {
-      direct.setEnforceImmutability(false);
-    }
-    if (!all.contains("--enforceEncodability")) {
-      direct.setEnforceEncodability(false);
-    }
+    direct.setEnforceImmutability(false);
+    direct.setEnforceEncodability(false);
   }
 
   /** Builds the pipeline of a validated configuration (the seam tests use). */

@@ -92,7 +92,22 @@ public final class OptionsValidator {
           + "'_', '.' and '-' (it names output files)");
     }
     return new RunConfig(mode, start, end, Boolean.TRUE.equals(o.getIncludeBootstrap()),
-        new RunStamp(runId, created.toString()));
+        new RunStamp(runId, created.toString()), playerShards(o));
+  }
+
+  /** {@code --playerShards}, or its default: 4 per core on the DirectRunner, else 0 (by player). */
+  static int playerShards(FeatureStoreOptions o) {
+    Integer n = o.getPlayerShards();
+    if (n == null) {
+      boolean direct = o.getRunner() == null
+          || o.getRunner() == org.apache.beam.runners.direct.DirectRunner.class;
+      return direct ? 4 * Runtime.getRuntime().availableProcessors() : 0;
+    }
+    if (n < 0 || n > 100_000) {
+      throw new InvalidOptionsException("--playerShards=" + n + " is out of range: pass 0 (one "
+          + "join key per player) or a shard count from 1 to 100000");
+    }
+    return n;
   }
 
   /** Checks the source and sink choices and what each needs. */

@@ -5,9 +5,19 @@ import com.nbaprops.mlfs.history.PlayerSweep.Mode;
 import java.io.Serializable;
 import java.time.LocalDate;
 
-/** The validated settings of one run; everything the transforms need, nothing runner-specific. */
+/**
+ * The validated settings of one run; everything the transforms need.
+ *
+ * @param playerShards join key of the player timeline: 0 = one key per player, N = N shards of
+ *     players (see {@code PlayerTimeline}); never changes a row
+ */
 public record RunConfig(Mode mode, LocalDate start, LocalDate end, boolean includeBootstrap,
-    RunStamp stamp) implements Serializable {
+    RunStamp stamp, int playerShards) implements Serializable {
+
+  public RunConfig(Mode mode, LocalDate start, LocalDate end, boolean includeBootstrap,
+      RunStamp stamp) {
+    this(mode, start, end, includeBootstrap, stamp, 0);
+  }
 
   /** The first date a table with this lookback must be read from. */
   public LocalDate windowStart(int lookbackDays) {

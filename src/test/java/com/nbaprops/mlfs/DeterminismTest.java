@@ -43,14 +43,15 @@ public class DeterminismTest {
     league = TMP.newFolder("league").toPath();
     SampleLeague.generate(new SampleLeague.Config(11, 1, 2024, 6), league);
     baseline = LocalRun.run(TMP.newFolder("p1").toPath(), "--startDate=" + START,
-        "--endDate=" + END, "--inputDir=" + league, "--targetParallelism=1");
+        "--endDate=" + END, "--inputDir=" + league, "--targetParallelism=1", "--playerShards=0");
     assertEquals(baseline.stderr, 0, baseline.exitCode);
   }
 
   @Test
-  public void sameRowsAtParallelismOneAndFourAndAcrossRuns() throws IOException {
+  public void sameRowsWhateverTheParallelismAndPlayerShards() throws IOException {
+    // Parallelism 4 and three player shards (the baseline: one join key per player).
     LocalRun four = LocalRun.run(TMP.newFolder("p4").toPath(), "--startDate=" + START,
-        "--endDate=" + END, "--inputDir=" + league, "--targetParallelism=4");
+        "--endDate=" + END, "--inputDir=" + league, "--targetParallelism=4", "--playerShards=3");
     assertEquals(four.stderr, 0, four.exitCode);
     Map<String, Map<String, Object>> rows = baseline.rowsByKey("ml_feature_store_v2");
     assertFalse(rows.isEmpty());

@@ -42,6 +42,16 @@ public class OptionsValidatorTest {
   }
 
   @Test
+  public void playerShardsDefaultToFourPerCoreOnTheDirectRunnerAndOnePerPlayerElsewhere() {
+    assertEquals(4 * Runtime.getRuntime().availableProcessors(),
+        validate("--startDate=2024-10-22").playerShards());
+    assertEquals(0, validate("--startDate=2024-10-22", "--playerShards=0").playerShards());
+    assertEquals(5, validate("--startDate=2024-10-22", "--playerShards=5").playerShards());
+    assertThat(error("--startDate=2024-10-22", "--playerShards=-1"),
+        containsString("--playerShards=-1 is out of range"));
+  }
+
+  @Test
   public void dailyTakesGameDateOrTodayInNewYork() {
     RunConfig c = validate("--mode=daily", "--gameDate=2025-01-10");
     assertEquals(Mode.DAILY, c.mode());

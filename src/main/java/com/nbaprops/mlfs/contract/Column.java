@@ -16,7 +16,16 @@ import java.util.List;
  * @param <T> the typed row the value is read from
  */
 public record Column<T>(String name, Type type, Mode mode, List<Column<?>> fields,
-    Value<T> value) implements Serializable {
+    Value<T> value, List<String> digestOf) implements Serializable {
+
+  public Column(String name, Type type, Mode mode, List<Column<?>> fields, Value<T> value) {
+    this(name, type, mode, fields, value, List.of());
+  }
+
+  /** Whether this column is the hex SHA-256 of other columns' values (see {@link #digest}). */
+  public boolean isDigest() {
+    return !digestOf.isEmpty();
+  }
 
   public enum Type { STRING, INT64, FLOAT64, BOOL, DATE, TIMESTAMP, RECORD }
 
@@ -55,6 +64,16 @@ public record Column<T>(String name, Type type, Mode mode, List<Column<?>> field
   public static <T> Column<T> runTime(String name) {
     return new Column<>(name, Type.TIMESTAMP, Mode.NULLABLE, List.of(),
         (r, s) -> s.createdAt());
+  }
+
+  /**
+   * A STRING column holding the hex SHA-256 of the canonical JSON object of the named columns (in
+   * that order), which must come before it; {@link OutputTable} computes it from their values.
+   */
+  public static <T> Column<T> digest(String name, List<String> of) {
+    return new Column<>(name, Type.STRING, Mode.NULLABLE, List.of(), (r, s) -> {
+      throw new IllegalStateException(name + " is computed by its table");
+    }, List.copyOf(of));
   }
 
   /** A nullable RECORD column: {@code value} gives the nested row, {@code fields} read it. */

@@ -14,11 +14,8 @@ import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.sink.RunRecord;
 import com.nbaprops.mlfs.util.Decimals;
 import com.nbaprops.mlfs.util.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +30,11 @@ public final class OutputSchema {
   public static final String DATASET = "nba_predictions";
   /** The processor name stamped on gap rows and run-history rows. */
   public static final String PROCESSOR = "ml_feature_store_v2";
+
+  /** The columns whose values' canonical JSON is hashed into {@code data_hash}: stable across runs. */
+  static final List<String> HASHED = List.of("player_lookup", "universal_player_id", "game_date",
+      "game_id", "team_abbr", "opponent_team_abbr", "is_home", "days_rest", "season_year",
+      "features", "feature_version", "feature_sources_json");
 
   public static final OutputTable<ScoredRow> FEATURE_STORE = new OutputTable<>(DATASET,
       "ml_feature_store_v2", featureColumns(), "game_date", List.of("player_lookup"));
@@ -78,12 +80,19 @@ public final class OutputSchema {
           nullable("timing_breakdown", Type.STRING, (RunRecord r) -> Json.write(r.breakdown()))),
       null, List.of());
 
-  /** The columns whose canonical JSON is hashed into {@code data_hash}: stable across runs. */
-  static final List<String> HASHED = List.of("player_lookup", "universal_player_id", "game_date",
-      "game_id", "team_abbr", "opponent_team_abbr", "is_home", "days_rest", "season_year",
-      "features", "feature_version", "feature_sources_json");
+  /** Each source label's weight as the column value (one BigDecimal per label, not per row). */
+  private static final BigDecimal[] WEIGHTS = weights();
 
   private OutputSchema() {}
+
+  private static BigDecimal[] weights() {
+    SourceLabel[] labels = SourceLabel.values();
+    BigDecimal[] w = new BigDecimal[labels.length];
+    for (SourceLabel l : labels) {
+      w[l.ordinal()] = Decimals.plain(l.weight());
+    }
+    return w;
+  }
 
   private static List<Column<ScoredRow>> featureColumns() {
     List<Column<ScoredRow>> f = new ArrayList<>(identityColumns());
@@ -99,7 +108,7 @@ public final class OutputSchema {
     for (int i = 0; i < FeatureContract.FEATURE_COUNT; i++) {
       int k = i;
       f.add(nullable("feature_" + i + "_quality", Type.FLOAT64,
-          s -> Decimals.plain(s.record().label(k).weight())));
+          s -> WEIGHTS[s.record().label(k).ordinal()]));
     }
     f.add(nullable("feature_sources_json", Type.STRING, s -> sourcesJson(s.record())));
     f.addAll(qualityColumns());
@@ -111,7 +120,7 @@ public final class OutputSchema {
         nullable("is_bootstrap", Type.BOOL, r -> r.gamesExpected() < 10),
         repeated("contributing_game_dates", Type.DATE,
             r -> r.contributingGameDates().stream().map(Object::toString).toList()))));
-    f.add(nullable("data_hash", Type.STRING, OutputSchema::dataHash));
+    f.add(Column.digest("data_hash", HASHED));
     f.add(nullable("feature_schema_version", Type.STRING,
         s -> FeatureContract.FEATURE_SCHEMA_VERSION));
     f.add(nullable("quality_schema_version", Type.STRING,
@@ -192,28 +201,4 @@ public final class OutputSchema {
     return Json.write(sources);
   }
 
-  /** Hex SHA-256 of the {@link #HASHED} columns' values as canonical JSON. */
-  static String dataHash(ScoredRow row) {
-    Map<String, Object> key = new LinkedHashMap<>();
-    for (String c : HASHED) {
-      key.put(c, FEATURE_COLUMNS_BY_NAME.get(c).value().get(row, null));
-    }
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest(Json.write(key).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h);
-    } catch (NoSuchAlgorithmException ex) {
-      throw new IllegalStateException(ex);
-    }
-  }
-
-  private static final Map<String, Column<ScoredRow>> FEATURE_COLUMNS_BY_NAME = byName();
-
-  private static Map<String, Column<ScoredRow>> byName() {
-    Map<String, Column<ScoredRow>> m = new LinkedHashMap<>();
-    for (Column<ScoredRow> c : FEATURE_STORE.columns()) {
-      m.put(c.name(), c);
-    }
-    return m;
-  }
 }

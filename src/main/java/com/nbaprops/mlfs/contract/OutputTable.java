@@ -1,13 +1,20 @@
 package com.nbaprops.mlfs.contract;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.util.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +22,8 @@ import java.util.Map;
 /**
  * An output table: where it lives, its columns in output order, its partition and clustering. The
  * only place a table's columns exist; {@link #toJson} writes the NDJSON line and {@link #values} the
- * ordered value map (which the BigQuery sink turns into a {@code TableRow}) from the same list.
+ * ordered value map (which the BigQuery sink turns into a {@code TableRow}) from the same list. Each
+ * column's value is read once per row; digest columns are computed from those values.
  *
  * @param <T> the typed row of the table
  */
@@ -25,31 +33,40 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
   public OutputTable {
     columns = List.copyOf(columns);
     clustering = List.copyOf(clustering);
+    for (int i = 0; i < columns.size(); i++) {
+      for (String d : columns.get(i).digestOf()) {
+        if (!columns.subList(0, i).stream().anyMatch(c -> c.name().equals(d))) {
+          throw new IllegalArgumentException(name + "." + columns.get(i).name()
+              + " digests " + d + ", which is not an earlier column");
+        }
+      }
+    }
   }
 
   public List<String> columnNames() {
     return columns.stream().map(Column::name).toList();
   }
 
-  public Column<T> column(String columnName) {
-    for (Column<T> c : columns) {
-      if (c.name().equals(columnName)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException(name + " has no column " + columnName);
-  }
-
   /** The row as one JSON object in column order (one NDJSON line, without its newline). */
   public String toJson(T row, RunStamp stamp) {
-    StringWriter w = new StringWriter(1024);
-    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(w)) {
-      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      writeObject(g, columns, row, stamp);
+    return new String(toJsonBytes(row, stamp), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #toJson} as UTF-8 bytes. */
+  public byte[] toJsonBytes(T row, RunStamp stamp) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    writeJson(row, stamp, out);
+    return out.toByteArray();
+  }
+
+  /** Writes {@link #toJson}'s object as UTF-8 to {@code out}. */
+  public void writeJson(T row, RunStamp stamp, OutputStream out) {
+    Map<String, Object> values = values(row, stamp);
+    try (JsonGenerator g = generator(out)) {
+      writeValue(g, values);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a " + name + " row", e);
     }
-    return w.toString();
   }
 
   /** The row's values by column name, in column order; RECORD columns as nested maps. */
@@ -62,27 +79,38 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
       RunStamp stamp) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Column c : cols) {
-      Object v = c.value().get(row, stamp);
+      Object v = c.isDigest() ? digest(out, c.digestOf()) : c.value().get(row, stamp);
       out.put(c.name(), c.type() == Column.Type.RECORD && v != null
           ? valueMap(c.fields(), v, stamp) : v);
     }
     return out;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void writeObject(JsonGenerator g, List<? extends Column> cols, Object row,
-      RunStamp stamp) throws IOException {
-    g.writeStartObject();
-    for (Column c : cols) {
-      g.writeFieldName(c.name());
-      Object v = c.value().get(row, stamp);
-      if (c.type() == Column.Type.RECORD && v != null) {
-        writeObject(g, c.fields(), v, stamp);
-      } else {
-        writeValue(g, v);
-      }
+  /** Hex SHA-256 of the named values as one canonical JSON object (keys in the given order). */
+  private static String digest(Map<String, Object> values, List<String> names) {
+    Map<String, Object> key = new LinkedHashMap<>();
+    for (String n : names) {
+      key.put(n, values.get(n));
     }
-    g.writeEndObject();
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+    try (JsonGenerator g = generator(new DigestOutputStream(OutputStream.nullOutputStream(),
+        sha))) {
+      writeValue(g, key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static JsonGenerator generator(OutputStream out) throws IOException {
+    JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8);
+    g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    return g;
   }
 
   private static void writeValue(JsonGenerator g, Object v) throws IOException {
@@ -106,6 +134,13 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
         writeValue(g, o);
       }
       g.writeEndArray();
+    } else if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName((String) e.getKey());
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
     } else {
       throw new IllegalStateException("unexpected column value type " + v.getClass().getName());
     }

@@ -28,12 +28,19 @@ public final class FileOutputs {
 
   /** Writes the lines (each followed by a newline) to a temporary file, then renames it in place. */
   public static void replace(String path, List<String> lines, String tmpSuffix) throws IOException {
+    replaceBytes(path, lines.stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList(),
+        tmpSuffix);
+  }
+
+  /** {@link #replace} for lines already encoded as UTF-8. */
+  public static void replaceBytes(String path, List<byte[]> lines, String tmpSuffix)
+      throws IOException {
     ResourceId dst = FileSystems.matchNewResource(path, false);
     ResourceId tmp = FileSystems.matchNewResource(path + ".tmp-" + tmpSuffix, false);
     try (WritableByteChannel ch = FileSystems.create(tmp, MimeTypes.TEXT);
-        OutputStream out = Channels.newOutputStream(ch)) {
-      for (String line : lines) {
-        out.write(line.getBytes(StandardCharsets.UTF_8));
+        OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+      for (byte[] line : lines) {
+        out.write(line);
         out.write('\n');
       }
     }

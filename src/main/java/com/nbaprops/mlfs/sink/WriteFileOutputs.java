@@ -8,6 +8,7 @@ import com.nbaprops.mlfs.features.ScoredRow;
 import com.nbaprops.mlfs.metrics.MetricNames;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.source.SourceTables;
+import com.nbaprops.mlfs.util.Batch;
 import com.nbaprops.mlfs.util.BatchByKey;
 import com.nbaprops.mlfs.util.RecordCoder;
 import java.io.IOException;
@@ -15,8 +16,11 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -66,8 +70,8 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
   @Override
   public PDone expand(PCollectionTuple in) {
     TupleTag<String> monthsTag = new TupleTag<>("months");
-    TupleTag<byte[]> rowsTag = new TupleTag<>("rows");
-    TupleTag<byte[]> gapsTag = new TupleTag<>("gaps");
+    TupleTag<Batch<ScoredRow>> rowsTag = new TupleTag<>("rows");
+    TupleTag<Batch<GapRow>> gapsTag = new TupleTag<>("gaps");
     List<String> months = new ArrayList<>();
     for (YearMonth m = YearMonth.from(config.start()); !m.isAfter(YearMonth.from(config.end()));
         m = m.plusMonths(1)) {
@@ -97,19 +101,19 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
     return PDone.in(in.getPipeline());
   }
 
-  /** One rendered output line with the date and player it is sorted by. */
-  private record Line(LocalDate gameDate, String playerLookup, String json) {}
+  /** One rendered output line (UTF-8 JSON) with the player it is sorted by. */
+  private record Line(String playerLookup, byte[] json) {}
 
   static final class WriteMonthFn extends DoFn<KV<String, CoGbkResult>, Void> {
     private final String outputDir;
     private final RunConfig config;
-    private final TupleTag<byte[]> rowsTag;
-    private final TupleTag<byte[]> gapsTag;
+    private final TupleTag<Batch<ScoredRow>> rowsTag;
+    private final TupleTag<Batch<GapRow>> gapsTag;
     private final Counter written = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_WRITTEN);
     private final Counter deleted = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_DELETED);
 
-    WriteMonthFn(String outputDir, RunConfig config, TupleTag<byte[]> rowsTag,
-        TupleTag<byte[]> gapsTag) {
+    WriteMonthFn(String outputDir, RunConfig config, TupleTag<Batch<ScoredRow>> rowsTag,
+        TupleTag<Batch<GapRow>> gapsTag) {
       this.outputDir = outputDir;
       this.config = config;
       this.rowsTag = rowsTag;
@@ -122,24 +126,20 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       YearMonth m = YearMonth.parse(month.getKey());
       LocalDate from = max(m.atDay(1), config.start());
       LocalDate to = min(m.atEndOfMonth(), config.end());
-      List<Line> rows = new ArrayList<>();
-      for (ScoredRow f : BatchByKey.unpackAll(month.getValue().getAll(rowsTag),
-          RecordCoder.of(ScoredRow.class))) {
-        rows.add(new Line(f.record().gameDate(), f.record().playerLookup(),
-            OutputSchema.FEATURE_STORE.toJson(f, config.stamp())));
+      Map<LocalDate, List<Line>> rows = new TreeMap<>();
+      for (ScoredRow f : BatchByKey.flatten(month.getValue().getAll(rowsTag))) {
+        rows.computeIfAbsent(f.record().gameDate(), k -> new ArrayList<>()).add(new Line(
+            f.record().playerLookup(), OutputSchema.FEATURE_STORE.toJsonBytes(f, config.stamp())));
       }
-      sort(rows);
-      List<Line> gaps = new ArrayList<>();
-      for (GapRow g : BatchByKey.unpackAll(month.getValue().getAll(gapsTag),
-          RecordCoder.of(GapRow.class))) {
-        gaps.add(new Line(g.gameDate(), g.playerLookup(),
-            OutputSchema.GAPS.toJson(g, config.stamp())));
+      Map<LocalDate, List<Line>> gaps = new TreeMap<>();
+      for (GapRow g : BatchByKey.flatten(month.getValue().getAll(gapsTag))) {
+        gaps.computeIfAbsent(g.gameDate(), k -> new ArrayList<>()).add(new Line(
+            g.playerLookup(), OutputSchema.GAPS.toJsonBytes(g, config.stamp())));
       }
-      sort(gaps);
       try {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-          writeDate(OutputSchema.FEATURE_STORE.name(), d, rows);
-          writeDate(OutputSchema.GAPS.name(), d, gaps);
+          writeDate(OutputSchema.FEATURE_STORE.name(), d, rows.getOrDefault(d, List.of()));
+          writeDate(OutputSchema.GAPS.name(), d, gaps.getOrDefault(d, List.of()));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write outputs of " + m + " under " + outputDir, e);
@@ -148,29 +148,20 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
           .update((System.nanoTime() - t0) / 1_000_000);
     }
 
-    private void writeDate(String table, LocalDate d, List<Line> sortedRows)
-        throws IOException {
-      List<String> lines = new ArrayList<>();
-      for (Line r : sortedRows) {
-        if (r.gameDate().equals(d)) {
-          lines.add(r.json());
-        }
-      }
+    /** Replaces the date's file with its lines sorted by player (then by text), or removes it. */
+    private void writeDate(String table, LocalDate d, List<Line> lines) throws IOException {
       String path = FileOutputs.path(outputDir, datePath(table, d));
       if (lines.isEmpty()) {
         if (FileOutputs.deleteIfExists(path)) {
           deleted.inc();
         }
-      } else {
-        FileOutputs.replace(path, lines, config.runId());
-        written.inc();
+        return;
       }
-    }
-
-    private static void sort(List<Line> out) {
-      out.sort(Comparator.comparing(Line::gameDate)
-          .thenComparing(Line::playerLookup)
-          .thenComparing(Line::json));
+      List<Line> sorted = new ArrayList<>(lines);
+      sorted.sort(Comparator.comparing(Line::playerLookup)
+          .thenComparing(Line::json, Arrays::compare));
+      FileOutputs.replaceBytes(path, sorted.stream().map(Line::json).toList(), config.runId());
+      written.inc();
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
