@@ -331,7 +331,7 @@ public final class FeatureBuilder {
         n++;
       }
     }
-    return n == 0 ? null : sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL64).doubleValue();
+    return Decimals.mean(sum, n);
   }
 
   /** Sample standard deviation (n − 1) of non-NULL points; null with fewer than 2 values. */

@@ -4,11 +4,12 @@ import com.nbaprops.mlfs.model.TeamDefenseRow;
 import com.nbaprops.mlfs.model.TeamGameRow;
 import com.nbaprops.mlfs.util.RecordCoder;
 import com.nbaprops.mlfs.contract.Seasons;
+import com.nbaprops.mlfs.contract.Windows;
+import com.nbaprops.mlfs.util.Decimals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ public final class LeagueIndex {
   private final List<TeamDefenseRow> teamDefense;
   private final Map<String, Long> observedSeasonStarts;
   private final Map<String, TeamSchedule> schedules = new HashMap<>();
-  private final Map<String, List<TeamDefenseRow>> defenses = new HashMap<>();
+  private final Map<String, AsOf<TeamDefenseRow>> defenses = new HashMap<>();
   private final Map<String, Long> duplicates = new TreeMap<>();
 
   /**
@@ -52,9 +53,9 @@ public final class LeagueIndex {
             "team_offense_game_summary", duplicates))));
     Map<String, List<TeamDefenseRow>> defByTeam = new HashMap<>();
     teamDefense.forEach(d -> defByTeam.computeIfAbsent(d.teamAbbr(), k -> new ArrayList<>()).add(d));
-    defByTeam.forEach((team, rows) -> defenses.put(team, PlayerSweep.dedup(rows,
+    defByTeam.forEach((team, rows) -> defenses.put(team, new AsOf<>(PlayerSweep.dedup(rows,
         TeamDefenseRow::analysisDate, RecordOrder.comparator(), "team_defense_zone_analysis",
-        duplicates)));
+        duplicates), TeamDefenseRow::analysisDate)));
   }
 
   public Map<String, Long> duplicatesByTable() {
@@ -77,25 +78,10 @@ public final class LeagueIndex {
     return start != null && !d.isBefore(start) && d.isBefore(start.plusDays(Seasons.BOOTSTRAP_DAYS));
   }
 
-  /** The opponent's defense row as of D within 7 days, or null. */
+  /** The team's defense row as of D (within {@link Windows#TEAM_DEFENSE_AS_OF} days), or null. */
   public TeamDefenseRow defenseAsOf(String team, LocalDate d) {
-    List<TeamDefenseRow> rows = team == null ? null : defenses.get(team);
-    if (rows == null) {
-      return null;
-    }
-    TeamDefenseRow best = null;
-    int lo = 0;
-    int hi = rows.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (!rows.get(mid).analysisDate().isAfter(d)) {
-        best = rows.get(mid);
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return best != null && !best.analysisDate().isBefore(d.minusDays(7)) ? best : null;
+    AsOf<TeamDefenseRow> rows = team == null ? null : defenses.get(team);
+    return rows == null ? null : rows.at(d, Windows.TEAM_DEFENSE_AS_OF);
   }
 
   public TeamSchedule schedule(String team) {
@@ -121,7 +107,7 @@ public final class LeagueIndex {
     public Long daysSincePrevious(LocalDate d) {
       long day = d.toEpochDay();
       int i = PlayerSweep.lowerBound(days, day);
-      if (i == 0 || days[i - 1] < day - 365) {
+      if (i == 0 || days[i - 1] < day - Windows.HISTORY_DAYS) {
         return null;
       }
       return day - days[i - 1];
@@ -131,7 +117,8 @@ public final class LeagueIndex {
     public Double[] last10Means(LocalDate d) {
       long day = d.toEpochDay();
       int i = PlayerSweep.lowerBound(days, day);
-      int lo = Math.max(PlayerSweep.lowerBound(days, day - 365), i - 10);
+      int lo = Math.max(PlayerSweep.lowerBound(days, day - Windows.HISTORY_DAYS),
+          i - Windows.RECENT_GAMES);
       BigDecimal pace = BigDecimal.ZERO;
       BigDecimal ortg = BigDecimal.ZERO;
       int np = 0;
@@ -148,8 +135,7 @@ public final class LeagueIndex {
         }
       }
       return new Double[] {
-        np == 0 ? null : pace.divide(BigDecimal.valueOf(np), MathContext.DECIMAL64).doubleValue(),
-        no == 0 ? null : ortg.divide(BigDecimal.valueOf(no), MathContext.DECIMAL64).doubleValue()
+        Decimals.mean(pace, np), Decimals.mean(ortg, no)
       };
     }
 
@@ -159,7 +145,7 @@ public final class LeagueIndex {
       int i = PlayerSweep.lowerBound(days, day);
       long n = 0;
       long w = 0;
-      for (int k = i - 1; k >= 0 && days[k] >= day - 365; k--) {
+      for (int k = i - 1; k >= 0 && days[k] >= day - Windows.HISTORY_DAYS; k--) {
         TeamGameRow g = games.get(k);
         if (g.seasonYear() != null && g.seasonYear() == s && g.winFlag() != null) {
           n++;

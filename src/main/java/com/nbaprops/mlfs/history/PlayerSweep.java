@@ -7,8 +7,10 @@ import com.nbaprops.mlfs.model.GameContextRow;
 import com.nbaprops.mlfs.model.OddsPropRow;
 import com.nbaprops.mlfs.model.PlayerGameRow;
 import com.nbaprops.mlfs.model.ShotZoneRow;
+import com.nbaprops.mlfs.contract.Seasons;
+import com.nbaprops.mlfs.contract.Windows;
+import com.nbaprops.mlfs.util.Decimals;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,9 +80,10 @@ public final class PlayerSweep {
         b -> bpByDate.computeIfAbsent(b.gameDate(), k -> new ArrayList<>()).add(b));
 
     History h = new History(games);
-    long[] cacheDays = days(caches, DailyCacheRow::cacheDate);
-    long[] compositeDays = days(composites, CompositeFactorsRow::gameDate);
-    long[] zoneDays = days(zones, ShotZoneRow::analysisDate);
+    AsOf<DailyCacheRow> cacheAsOf = new AsOf<>(caches, DailyCacheRow::cacheDate);
+    AsOf<CompositeFactorsRow> compositeAsOf =
+        new AsOf<>(composites, CompositeFactorsRow::gameDate);
+    AsOf<ShotZoneRow> zoneAsOf = new AsOf<>(zones, ShotZoneRow::analysisDate);
 
     List<RosterEntry> roster = new ArrayList<>();
     if (mode == Mode.BACKFILL) {
@@ -103,28 +106,29 @@ public final class PlayerSweep {
       LocalDate d = e.gameDate();
       long day = d.toEpochDay();
       int i = lowerBound(h.days, day);
-      int lo = lowerBound(h.days, day - 365);
+      int lo = lowerBound(h.days, day - Windows.HISTORY_DAYS);
 
-      List<PlayerGameRow> r10 = new ArrayList<>(10);
-      for (int k = i - 1; k >= lo && r10.size() < 10 && h.days[k] >= day - 60; k--) {
+      List<PlayerGameRow> r10 = new ArrayList<>(Windows.RECENT_GAMES);
+      for (int k = i - 1; k >= lo && r10.size() < Windows.RECENT_GAMES
+          && h.days[k] >= day - Windows.RECENT_MAX_AGE_DAYS; k--) {
         r10.add(games.get(k));
       }
       long played7 = 0;
-      for (int k = lowerBound(h.days, day - 7); k < i; k++) {
+      for (int k = lowerBound(h.days, day - Windows.LAST_WEEK_DAYS); k < i; k++) {
         if (games.get(k).played()) {
           played7++;
         }
       }
-      int season = com.nbaprops.mlfs.contract.Seasons.seasonOf(d);
+      int season = Seasons.seasonOf(d);
       SeasonSums s = h.season(season);
       Double seasonPoints = null;
       Double seasonMinutes = null;
       if (s != null) {
-        int a = Math.max(lowerBound(s.days, day - 365), 0);
+        int a = Math.max(lowerBound(s.days, day - Windows.HISTORY_DAYS), 0);
         int b = lowerBound(s.days, day);
-        seasonPoints = mean(s.points[b].subtract(s.points[a]), s.pointCounts[b] - s.pointCounts[a]);
+        seasonPoints = Decimals.mean(s.points[b].subtract(s.points[a]), s.pointCounts[b] - s.pointCounts[a]);
         seasonMinutes =
-            mean(s.minutes[b].subtract(s.minutes[a]), s.minuteCounts[b] - s.minuteCounts[a]);
+            Decimals.mean(s.minutes[b].subtract(s.minutes[a]), s.minuteCounts[b] - s.minuteCounts[a]);
       }
       LocalDate previous = i > lo ? games.get(i - 1).gameDate() : null;
 
@@ -149,7 +153,7 @@ public final class PlayerSweep {
       long minutes30Rows = 0;
       double ppmSum = 0;
       long ppmRows = 0;
-      for (int k = lowerBound(h.days, day - 30); k < i; k++) {
+      for (int k = lowerBound(h.days, day - Windows.MINUTES_DAYS); k < i; k++) {
         PlayerGameRow g = games.get(k);
         if (g.minutesPlayed() != null && g.minutesPlayed() > 0) {
           minutes30 = minutes30.add(BigDecimal.valueOf(g.minutesPlayed()));
@@ -164,9 +168,9 @@ public final class PlayerSweep {
       out.add(new PlayerInputs(
           e,
           contextByDate.get(d),
-          asOf(caches, cacheDays, day, 14),
-          asOf(composites, compositeDays, day, 7),
-          asOf(zones, zoneDays, day, 14),
+          cacheAsOf.at(d, Windows.DAILY_CACHE_AS_OF),
+          compositeAsOf.at(d, Windows.COMPOSITE_AS_OF),
+          zoneAsOf.at(d, Windows.SHOT_ZONE_AS_OF),
           Collections.unmodifiableList(r10),
           (long) (i - lo),
           played7,
@@ -174,8 +178,8 @@ public final class PlayerSweep {
           seasonMinutes,
           previous,
           vsCount,
-          mean(vsPoints, vsPointRows),
-          mean(minutes30, minutes30Rows),
+          Decimals.mean(vsPoints, vsPointRows),
+          Decimals.mean(minutes30, minutes30Rows),
           ppmRows == 0 ? null : ppmSum / ppmRows,
           VegasLines.resolve(oddsByDate.getOrDefault(d, List.of()),
               bpByDate.getOrDefault(d, List.of()))));
@@ -198,22 +202,6 @@ public final class PlayerSweep {
         ? PlayerGameRow.homeFromGameId(rosterGameId, rosterTeam)
         : PlayerGameRow.homeFromGameId(gameId, team);
     return new RosterEntry(player, upid, date, gameId, team, opponent, home);
-  }
-
-  private static Double mean(BigDecimal sum, long n) {
-    if (n == 0) {
-      return null;
-    }
-    return sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL64).doubleValue();
-  }
-
-  /** The latest row dated within [D − k, D], or null. */
-  private static <T> T asOf(List<T> rows, long[] days, long day, int k) {
-    int idx = lowerBound(days, day + 1) - 1;
-    if (idx >= 0 && days[idx] >= day - k) {
-      return rows.get(idx);
-    }
-    return null;
   }
 
   /** First index whose value is ≥ key (values ascending). */

@@ -25,10 +25,16 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads one table's folder of NDJSON files ({@code *.ndjson}, {@code *.ndjson.gz}) once, parses every
- * line into the table's record, keeps the rows whose date lies in the table's read window and sends
+ * Reads one table's folder of NDJSON files ({@code *.ndjson}, {@code *.ndjson.gz}) once, keeps the
+ * lines whose date lies in the table's read window, parses them into the table's record and sends
  * every bad line to the dead-letter output with its file, line number and reason. Outputs: {@code
  * table.tag()} and {@link #DEAD_LETTERS}.
+ *
+ * <p>Like the BigQuery source's row restriction, rows dated outside the window are not read: a line
+ * whose date column can be found by a plain text scan ({@link DateScan}) and lies outside the window
+ * is counted and skipped before any JSON parsing (a daily run reads ~8 % of a season's lines). A
+ * line whose date cannot be found that way is parsed in full, so a bad line is never skipped
+ * unseen unless its date says it is outside the window.
  */
 public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>("dead_letters");
@@ -66,9 +72,11 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
     private final SourceRowHandler<T> handler;
     private final Counter ignoredFiles;
     private final Distribution millis;
+    private final DateScan scan;
 
     ParseFileFn(SourceTable<T> table, LocalDate windowStart, LocalDate windowEnd) {
       this.table = table;
+      this.scan = new DateScan(table.dateColumn(), windowStart, windowEnd);
       this.handler = new SourceRowHandler<>(table, windowStart, windowEnd, DEAD_LETTERS);
       String ns = MetricNames.NAMESPACE;
       this.ignoredFiles = Metrics.counter(ns, MetricNames.IGNORED_FILES);
@@ -103,6 +111,10 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
     }
 
     private void handle(String text, String where, MultiOutputReceiver out) {
+      if (scan.outside(text)) {
+        handler.outsideWindow();
+        return;
+      }
       if (!text.stripLeading().startsWith("{")) {
         handler.dead(out, text, where + ": not a JSON object");
         return;

@@ -44,6 +44,12 @@ final class SourceRowHandler<T extends Record> implements Serializable {
     out.get(deadTag).output(new DeadLetter(table.name(), raw, error));
   }
 
+  /** A row dated outside the read window, recognised before it was parsed: counted, dropped. */
+  void outsideWindow() {
+    rowsRead.inc();
+    outside.inc();
+  }
+
   /** Handles one row given as column → value; {@code where} prefixes any error. */
   void handle(Map<String, Object> row, String raw, String where, MultiOutputReceiver out) {
     if (parser == null) {

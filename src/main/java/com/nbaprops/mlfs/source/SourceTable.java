@@ -9,6 +9,7 @@ import com.nbaprops.mlfs.model.PlayerGameRow;
 import com.nbaprops.mlfs.model.ShotZoneRow;
 import com.nbaprops.mlfs.model.TeamDefenseRow;
 import com.nbaprops.mlfs.model.TeamGameRow;
+import com.nbaprops.mlfs.contract.Windows;
 import com.nbaprops.mlfs.util.RecordCoder;
 import java.io.Serializable;
 import java.lang.reflect.RecordComponent;
@@ -33,7 +34,7 @@ public final class SourceTable<T extends Record> implements Serializable {
 
   public static final SourceTable<PlayerGameRow> PLAYER_GAME_SUMMARY =
       new SourceTable<>("nba_analytics", "player_game_summary", PlayerGameRow.class, "game_date",
-          365, List.of("player_lookup", "game_date"),
+          Windows.HISTORY_DAYS, List.of("player_lookup", "game_date"),
           Set.of("points", "minutes_played", "fg_attempts", "three_pt_attempts", "ft_makes",
               "paint_attempts", "mid_range_attempts"));
   public static final SourceTable<GameContextRow> UPCOMING_PLAYER_GAME_CONTEXT =
@@ -42,21 +43,23 @@ public final class SourceTable<T extends Record> implements Serializable {
           Set.of("days_rest", "opponent_days_rest"));
   public static final SourceTable<DailyCacheRow> PLAYER_DAILY_CACHE =
       new SourceTable<>("nba_precompute", "player_daily_cache", DailyCacheRow.class, "cache_date",
-          14, List.of("player_lookup", "cache_date"),
+          Windows.DAILY_CACHE_AS_OF, List.of("player_lookup", "cache_date"),
           Set.of("games_in_last_7_days", "minutes_avg_last_10"));
   public static final SourceTable<CompositeFactorsRow> PLAYER_COMPOSITE_FACTORS =
       new SourceTable<>("nba_precompute", "player_composite_factors", CompositeFactorsRow.class,
-          "game_date", 7, List.of("player_lookup", "game_date"), Set.of());
+          "game_date", Windows.COMPOSITE_AS_OF, List.of("player_lookup", "game_date"), Set.of());
   public static final SourceTable<ShotZoneRow> PLAYER_SHOT_ZONE_ANALYSIS =
       new SourceTable<>("nba_precompute", "player_shot_zone_analysis", ShotZoneRow.class,
-          "analysis_date", 14, List.of("player_lookup", "analysis_date"),
+          "analysis_date", Windows.SHOT_ZONE_AS_OF, List.of("player_lookup", "analysis_date"),
           Set.of("paint_rate_last_10", "mid_range_rate_last_10", "three_pt_rate_last_10"));
   public static final SourceTable<TeamDefenseRow> TEAM_DEFENSE_ZONE_ANALYSIS =
       new SourceTable<>("nba_precompute", "team_defense_zone_analysis", TeamDefenseRow.class,
-          "analysis_date", 7, List.of("team_abbr", "analysis_date"), Set.of());
+          "analysis_date", Windows.TEAM_DEFENSE_AS_OF, List.of("team_abbr", "analysis_date"),
+          Set.of());
   public static final SourceTable<TeamGameRow> TEAM_OFFENSE_GAME_SUMMARY =
       new SourceTable<>("nba_analytics", "team_offense_game_summary", TeamGameRow.class,
-          "game_date", 365, List.of("team_abbr", "game_date"), Set.of("pace", "offensive_rating"));
+          "game_date", Windows.HISTORY_DAYS, List.of("team_abbr", "game_date"),
+          Set.of("pace", "offensive_rating"));
   public static final SourceTable<OddsPropRow> ODDS_API_PLAYER_POINTS_PROPS =
       new SourceTable<>("nba_raw", "odds_api_player_points_props", OddsPropRow.class, "game_date",
           0, List.of("player_lookup", "game_date"), Set.of());
@@ -211,11 +214,6 @@ public final class SourceTable<T extends Record> implements Serializable {
 
   public TupleTag<T> tag() {
     return tag;
-  }
-
-  /** The first date this table must be read from for a job starting on {@code start}. */
-  public LocalDate windowStart(LocalDate start) {
-    return start.minusDays(lookbackDays);
   }
 
   @Override

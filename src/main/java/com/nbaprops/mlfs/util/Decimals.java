@@ -20,6 +20,15 @@ public final class Decimals {
     return round(value, 9);
   }
 
+  /**
+   * The contract's exact mean: the decimal sum of the values divided by their count with 16
+   * significant digits (IEEE 754 decimal64), as a double; null when there are no values.
+   */
+  public static Double mean(BigDecimal sum, long n) {
+    return n == 0 ? null
+        : sum.divide(BigDecimal.valueOf(n), java.math.MathContext.DECIMAL64).doubleValue();
+  }
+
   /** Plain decimal text for JSON output: never scientific notation, always a decimal point. */
   public static BigDecimal plain(double value) {
     BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
