@@ -1,5 +1,7 @@
 # Shared by the scripts: locate (and if needed build) the bundled jar.
 JAR=target/ml-feature-store-0.1.0-bundled.jar
+# What the Flex Template ships: the pipeline without the dev tools (same build).
+PIPELINE_JAR=target/ml-feature-store-0.1.0-pipeline.jar
 MLFS_JAVA_OPTS=${MLFS_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC}
 
 ensure_jar() {

@@ -3,17 +3,23 @@ package com.nbaprops.mlfs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import org.junit.Test;
 
-/** The shaded jar the Flex Template runs (integration test: runs after `package`). */
+/**
+ * The shaded jars (integration test: runs after `package`): {@code bundled}, which the scripts run,
+ * and {@code pipeline}, which the Flex Template ships without the dev tools and test libraries.
+ */
 public class BundledJarIT {
   private static final Path JAR = Path.of("target/ml-feature-store-0.1.0-bundled.jar");
+  private static final Path PIPELINE_JAR = Path.of("target/ml-feature-store-0.1.0-pipeline.jar");
 
   private static String run(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -44,5 +50,20 @@ public class BundledJarIT {
       assertThat(fs, containsString("GcsFileSystemRegistrar"));
       assertThat(fs, containsString("LocalFileSystemRegistrar"));
     }
+  }
+
+  @Test
+  public void pipelineJarRunsTheJobAndHoldsNoDevToolsOrTestLibraries() throws Exception {
+    try (JarFile jar = new JarFile(PIPELINE_JAR.toFile())) {
+      assertTrue(jar.getEntry("com/nbaprops/mlfs/FeatureStorePipeline.class") != null);
+      assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/nbaprops/mlfs/tools/")));
+      assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/google/api/gax/grpc/testing/")));
+    }
+    Path out = Files.createTempDirectory("pipeline-jar");
+    String log = run(List.of("java", "-jar", PIPELINE_JAR.toString(), "--mode=daily",
+        "--gameDate=2023-11-14", "--inputDir=src/test/resources/leagues/tiny",
+        "--outputDir=" + out));
+    assertThat(log, containsString("[balanced]"));
+    assertTrue(Files.exists(out.resolve("ml_feature_store_v2/game_date=2023-11-14.ndjson")));
   }
 }
