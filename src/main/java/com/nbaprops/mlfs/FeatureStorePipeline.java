@@ -3,7 +3,9 @@ package com.nbaprops.mlfs;
 import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
 import com.nbaprops.mlfs.metrics.RunSummary;
 import com.nbaprops.mlfs.sink.PartitionDeleter;
+import com.nbaprops.mlfs.contract.OutputSchema;
 import com.nbaprops.mlfs.sink.RunHistory;
+import com.nbaprops.mlfs.sink.RunRecord;
 import com.nbaprops.mlfs.sink.WriteBigQueryOutputs;
 import com.nbaprops.mlfs.source.BigQueryTables;
 import com.nbaprops.mlfs.source.ReadBigQuerySources;
@@ -170,19 +172,26 @@ public final class FeatureStorePipeline {
     return historyWritten ? 0 : 1;
   }
 
-  /** Writes the local run-history row; false (and a message) when it cannot be written. */
+  /**
+   * Writes the run-history row; false (and a message) when it cannot be written. With the BigQuery
+   * sink the pipeline appends its own row after its loads, so only a failed run's row is appended
+   * here.
+   */
   private static boolean writeHistory(FeatureStoreOptions options, RunConfig config,
       String status, RunSummary summary, Instant started, PrintStream err, String error) {
-    if (bigQuerySink(options)) {
-      return true; // the pipeline appends its own run-history row after the loads
-    }
+    RunRecord row = RunHistory.row(config, status, summary, started, Instant.now(), error);
+    String where = bigQuerySink(options)
+        ? BigQueryTables.spec(options, OutputSchema.RUN_HISTORY.name()) : options.getOutputDir();
     try {
-      RunHistory.writeFile(options.getOutputDir(),
-          RunHistory.row(config, status, summary, started, Instant.now(), error));
+      if (!bigQuerySink(options)) {
+        RunHistory.writeFile(options.getOutputDir(), row);
+      } else if (error != null) {
+        WriteBigQueryOutputs.appendRunHistory(where, row, options, null);
+      }
       return true;
     } catch (Exception e) {
-      err.println("error: could not write the run-history row under " + options.getOutputDir()
-          + ": " + rootMessage(e));
+      err.println("error: could not write the run-history row to " + where + ": "
+          + rootMessage(e));
       return false;
     }
   }

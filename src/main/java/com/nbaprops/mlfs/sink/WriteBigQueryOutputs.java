@@ -102,8 +102,12 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     WriteResult featureLoads = features.apply("LoadFeatureRows",
         perDate(OutputSchema.FEATURE_STORE));
     WriteResult gapLoads = gaps.apply("LoadGapRows", perDate(OutputSchema.GAPS));
-    deleteEmptyDates(in, features, OutputSchema.FEATURE_STORE, "FeatureRowDates");
-    deleteEmptyDates(in, gaps, OutputSchema.GAPS, "GapRowDates");
+    // A date left without rows loses its old partition only once every load of the run has
+    // succeeded: a failed run never leaves a date emptied.
+    PCollection<?>[] loads = {featureLoads.getSuccessfulTableLoads(),
+        gapLoads.getSuccessfulTableLoads()};
+    deleteEmptyDates(in, features, OutputSchema.FEATURE_STORE, "FeatureRowDates", loads);
+    deleteEmptyDates(in, gaps, OutputSchema.GAPS, "GapRowDates", loads);
     dead.apply("AppendDeadLetters", append(OutputSchema.DEAD_LETTERS));
 
     PCollectionView<Map<String, Long>> counts = runCounts(in);
@@ -148,7 +152,7 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
 
   /** Dates of the range without rows in this table lose their old partition. */
   private void deleteEmptyDates(PCollectionTuple in, PCollection<TableRow> rows,
-      OutputTable<?> table, String name) {
+      OutputTable<?> table, String name, PCollection<?>[] afterLoads) {
     PCollectionView<List<String>> dates = rows
         .apply(name, MapElements.into(TypeDescriptors.strings())
             .via((TableRow r) -> (String) r.get("game_date")))
@@ -160,6 +164,7 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     }
     in.getPipeline()
         .apply(name + "InRange", Create.of(range))
+        .apply(name + "AfterLoads", Wait.on(afterLoads))
         .apply(name + "DeleteEmpty", ParDo.of(new DeleteEmptyPartitionsFn(
             tableSpecs.get(table.name()), dates, deleter)).withSideInputs(dates));
   }
@@ -186,6 +191,37 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
   private Write<TableRow> append(OutputTable<?> table) {
     return base(table).to(tableSpecs.get(table.name()))
         .withWriteDisposition(Write.WriteDisposition.WRITE_APPEND);
+  }
+
+  /**
+   * Appends one run-history row with a small pipeline of its own on the DirectRunner (the row of a
+   * run that failed: the job's own run-history step never ran). Same table, schema and method as
+   * the job's row.
+   *
+   * @param testServices fake services for tests; null in production
+   */
+  public static void appendRunHistory(String tableSpec, RunRecord row,
+      org.apache.beam.sdk.options.PipelineOptions options, BigQueryServices testServices) {
+    org.apache.beam.sdk.options.PipelineOptions copy =
+        org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs().create();
+    copy.as(org.apache.beam.sdk.extensions.gcp.options.GcpOptions.class).setProject(
+        options.as(org.apache.beam.sdk.extensions.gcp.options.GcpOptions.class).getProject());
+    copy.setTempLocation(options.getTempLocation());
+    copy.setRunner(org.apache.beam.runners.direct.DirectRunner.class);
+    org.apache.beam.sdk.Pipeline p = org.apache.beam.sdk.Pipeline.create(copy);
+    Write<TableRow> w = BigQueryIO.writeTableRows()
+        .withSchema(BigQuerySchemas.schema(OutputSchema.RUN_HISTORY))
+        .withMethod(Write.Method.FILE_LOADS)
+        .withCreateDisposition(Write.CreateDisposition.CREATE_IF_NEEDED)
+        .withWriteDisposition(Write.WriteDisposition.WRITE_APPEND)
+        .to(tableSpec);
+    if (testServices != null) {
+      w = w.withTestServices(testServices).withoutValidation();
+    }
+    List<TableRow> rows = List.of(BigQuerySchemas.toTableRow(OutputSchema.RUN_HISTORY, row, null));
+    p.apply("RunHistoryRow", Create.of(rows).withCoder(TableRowJsonCoder.of()))
+        .apply("AppendRunHistory", w);
+    p.run().waitUntilFinish();
   }
 
   /** The run-history row of a BigQuery-sink run, from the run's own counts. */

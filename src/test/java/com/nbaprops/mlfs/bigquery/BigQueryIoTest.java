@@ -138,8 +138,12 @@ public class BigQueryIoTest {
     RunConfig config = OptionsValidator.validate(o, Instant.parse("2026-01-01T00:00:00Z"));
     OptionsValidator.validateIo(o);
     RecordingDeleter.DELETED.clear();
+    RecordingDeleter.LOADED_BEFORE.clear();
     FeatureStorePipeline.build(o, config, services, new RecordingDeleter()).run()
         .waitUntilFinish();
+    // Partitions are cleared only after the run's loads succeeded.
+    assertFalse(RecordingDeleter.LOADED_BEFORE.isEmpty());
+    assertTrue(RecordingDeleter.LOADED_BEFORE.stream().allMatch(n -> n == 40));
     // Every date of the range without feature rows (resp. gaps) has its partition cleared, so a
     // re-run replaces a date even by nothing; dates with rows are replaced by their load.
     java.util.Set<String> deleted = new java.util.TreeSet<>(RecordingDeleter.DELETED);
@@ -198,10 +202,39 @@ public class BigQueryIoTest {
     static final List<String> DELETED =
         java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
+    /** Feature rows already loaded when each partition was cleared. */
+    static final List<Integer> LOADED_BEFORE =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     @Override
     public void deleteIfExists(String spec, org.apache.beam.sdk.options.PipelineOptions o) {
       DELETED.add(spec);
+      try {
+        LOADED_BEFORE.add(new FakeDatasetService().getAllRows(PROJECT, "nba_predictions",
+            "ml_feature_store_v2").size());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
+  }
+
+  @Test
+  public void aFailedRunAppendsItsFailedRunHistoryRow() throws Exception {
+    FeatureStoreOptions o = options(RANGE[0], RANGE[1], "--sink=bigquery",
+        "--tempLocation=" + tmp.newFolder("tmp-failed"), "--runId=bqfail");
+    RunConfig config = OptionsValidator.validate(o, Instant.parse("2026-01-01T00:00:00Z"));
+    com.nbaprops.mlfs.sink.RunRecord row = com.nbaprops.mlfs.sink.RunHistory.row(config,
+        "FAILED", null, Instant.parse("2026-01-01T00:00:00Z"),
+        Instant.parse("2026-01-01T00:00:30Z"), "IllegalStateException: boom");
+    com.nbaprops.mlfs.sink.WriteBigQueryOutputs.appendRunHistory(
+        PROJECT + ":nba_reference.processor_run_history", row, o, services);
+    List<TableRow> history = allRows("nba_reference", "processor_run_history");
+    assertEquals(1, history.size());
+    assertEquals("bqfail", history.get(0).get("run_id"));
+    assertEquals("FAILED", history.get(0).get("status"));
+    assertEquals(30.0, ((Number) history.get(0).get("duration_seconds")).doubleValue(), 0);
+    assertEquals("IllegalStateException: boom", Json.readObject(
+        (String) history.get(0).get("timing_breakdown")).get("error"));
   }
 
   private List<TableRow> allRows(String dataset, String table) throws Exception {
