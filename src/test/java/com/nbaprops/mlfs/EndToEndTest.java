@@ -173,10 +173,11 @@ public class EndToEndTest {
   public void badRowsBecomeDeadLettersWithFileLineAndReason() {
     List<Map<String, Object>> dead = new ArrayList<>();
     backfill.table("pipeline_dead_letters").values().forEach(dead::addAll);
-    List<String> errors = dead.stream().map(d -> (String) d.get("error")).sorted().toList();
+    // The parser's own wording after "malformed JSON: " is Jackson's, not ours: not pinned.
+    List<String> errors = dead.stream().map(d -> ((String) d.get("error"))
+        .replaceAll("malformed JSON: .+", "malformed JSON: …")).sorted().toList();
     assertEquals(List.of(
-        "player_game_summary/part-0.ndjson:48: malformed JSON: Unexpected end-of-input "
-            + "within/between Object entries",
+        "player_game_summary/part-0.ndjson:48: malformed JSON: …",
         "player_game_summary/part-0.ndjson:49: column minutes_played: negative value -5.0",
         "player_game_summary/part-0.ndjson:50: key column player_lookup is empty",
         "player_game_summary/part-0.ndjson:51: column points: expected INT64, got \"twelve\"",

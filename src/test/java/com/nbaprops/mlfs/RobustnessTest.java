@@ -40,8 +40,7 @@ public class RobustnessTest {
         LocalRun.resource("bad-inputs/expected-dead-letters.txt")));
     // The tiny league's own five bad lines.
     expected.addAll(List.of(
-        "player_game_summary/part-0.ndjson:48: malformed JSON: Unexpected end-of-input "
-            + "within/between Object entries",
+        "player_game_summary/part-0.ndjson:48: malformed JSON: …",
         "player_game_summary/part-0.ndjson:49: column minutes_played: negative value -5.0",
         "player_game_summary/part-0.ndjson:50: key column player_lookup is empty",
         "player_game_summary/part-0.ndjson:51: column points: expected INT64, got \"twelve\"",
@@ -49,7 +48,9 @@ public class RobustnessTest {
     List<String> errors = new ArrayList<>();
     List<Map<String, Object>> dead = new ArrayList<>();
     run.table("pipeline_dead_letters").values().forEach(dead::addAll);
-    dead.forEach(d -> errors.add((String) d.get("error")));
+    // The parser's own wording after "malformed JSON: " is Jackson's, not ours: not pinned.
+    dead.forEach(d -> errors.add(((String) d.get("error"))
+        .replaceAll("malformed JSON: .+", "malformed JSON: …")));
     assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(errors));
     assertEquals(expected.size(), errors.size());
     // Each dead letter keeps the raw line exactly as read.
@@ -71,7 +72,7 @@ public class RobustnessTest {
     // The breakdown names every measured stage and the mean vector build time.
     assertEquals(Set.of("read_parse", "player_sweep", "league_index", "build_features",
         "write_outputs"), ((Map<String, Object>) breakdown.get("stage_seconds")).keySet());
-    assertTrue(breakdown.get("vector_build_us_mean") instanceof Number);
+    assertTrue(((Number) breakdown.get("vector_build_us_mean")).doubleValue() > 0);
     assertEquals("SUCCEEDED", history.get("status"));
 
     // Nothing of the good data is lost: the roster of every date is intact and balanced.

@@ -28,62 +28,25 @@ public final class QualityScorer {
 
   public static Quality score(FeatureVector vector) {
     SourceLabel[] labels = vector.labels();
-    int n = labels.length;
-    int weightSum = 0;
-    List<Integer> defaults = new ArrayList<>();
-    int required = 0;
-    int phase4 = 0;
-    int phase3 = 0;
-    int calculated = 0;
-    int rawPhase4 = 0;
-    int rawPhase3 = 0;
-    int training = 0;
-    Map<String, String> reasons = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      SourceLabel s = labels[i];
-      weightSum += s.weight();
-      if (s.isDefault()) {
-        defaults.add(i);
-        reasons.put(Integer.toString(i), FeatureContract.feature(i).fallbackReason());
-        if (!FeatureContract.OPTIONAL_VEGAS.contains(i)) {
-          required++;
-        }
-      }
-      switch (s.canonical()) {
-        case "phase4" -> phase4++;
-        case "phase3" -> phase3++;
-        case "calculated" -> calculated++;
-        default -> { }
-      }
-      if (s == SourceLabel.PHASE4) {
-        rawPhase4++;
-      } else if (s == SourceLabel.PHASE3) {
-        rawPhase3++;
-      }
-      if (s.weight() >= 85) {
-        training++;
-      }
-    }
-    double score = Decimals.round((double) weightSum / n, 2);
+    Counts c = new Counts(labels);
+    double score = Decimals.round((double) c.weightSum / labels.length, 2);
     String tier = tier(score);
-
     Map<String, Double> pct = new LinkedHashMap<>();
     Map<String, Integer> catDefaults = new LinkedHashMap<>();
-    for (Category c : Category.values()) {
-      List<Integer> idx = FeatureContract.indicesOf(c);
+    for (Category cat : Category.values()) {
+      List<Integer> idx = FeatureContract.indicesOf(cat);
       int sum = 0;
       int def = 0;
       for (int i : idx) {
         sum += labels[i].weight();
         def += labels[i].isDefault() ? 1 : 0;
       }
-      pct.put(c.key(), Decimals.round((double) sum / idx.size(), 1));
-      catDefaults.put(c.key(), def);
+      pct.put(cat.key(), Decimals.round((double) sum / idx.size(), 1));
+      catDefaults.put(cat.key(), def);
     }
     double matchup = pct.get(Category.MATCHUP.key());
     double history = pct.get(Category.PLAYER_HISTORY.key());
     double gameContext = pct.get(Category.GAME_CONTEXT.key());
-
     boolean hasComposite = FeatureContract.COMPOSITE.stream().noneMatch(i -> labels[i].isDefault());
     boolean hasDefense = !labels[FeatureContract.OPPONENT_DEF_RATING].isDefault()
         && !labels[FeatureContract.OPPONENT_PACE].isDefault();
@@ -95,20 +58,27 @@ public final class QualityScorer {
       }
     }
     int optional = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < labels.length; i++) {
       if (!FeatureContract.CRITICAL.contains(i) && !labels[i].isDefault()) {
         optional++;
       }
     }
+    String alertLevel = matchup < 50 || score < 50 ? "red"
+        : c.required > 0 || score < 70 || matchup < 70 ? "yellow" : "green";
+    boolean trainingReady = (tier.equals("gold") || tier.equals("silver"))
+        && matchup >= 70 && history >= 80;
+    boolean qualityReady = (tier.equals("gold") || tier.equals("silver") || tier.equals("bronze"))
+        && score >= 70 && matchup >= 50 && c.required == 0;
+    return new Quality(score, tier, c.defaults, c.required, c.phase4, c.phase3, c.calculated, pct,
+        catDefaults, tier(matchup), tier(gameContext), hasComposite, hasDefense, hasVegas,
+        critical, critical == FeatureContract.CRITICAL.size(), c.training, optional, alertLevel,
+        alerts(labels, c, hasComposite, hasDefense, matchup, gameContext), trainingReady,
+        qualityReady, c.reasons, dataSource(c, labels.length));
+  }
 
-    String alertLevel;
-    if (matchup < 50 || score < 50) {
-      alertLevel = "red";
-    } else if (required > 0 || score < 70 || matchup < 70) {
-      alertLevel = "yellow";
-    } else {
-      alertLevel = "green";
-    }
+  /** The row's quality alerts, in the contract's order. */
+  private static List<String> alerts(SourceLabel[] labels, Counts c, boolean hasComposite,
+      boolean hasDefense, double matchup, double gameContext) {
     List<String> alerts = new ArrayList<>();
     if (FeatureContract.CRITICAL.stream().allMatch(i -> labels[i].isDefault())) {
       alerts.add("all_matchup_features_defaulted");
@@ -119,7 +89,7 @@ public final class QualityScorer {
     if (!hasDefense) {
       alerts.add("opponent_defense_missing");
     }
-    double defaultPct = 100.0 * defaults.size() / n;
+    double defaultPct = 100.0 * c.defaults.size() / labels.length;
     if (defaultPct > 20) {
       alerts.add("high_default_rate_" + (long) Decimals.round(defaultPct, 0) + "pct");
     }
@@ -129,26 +99,54 @@ public final class QualityScorer {
     if (gameContext < 50) {
       alerts.add("game_context_quality_critical");
     }
+    return alerts;
+  }
 
-    boolean trainingReady = (tier.equals("gold") || tier.equals("silver"))
-        && matchup >= 70 && history >= 80;
-    boolean qualityReady = (tier.equals("gold") || tier.equals("silver") || tier.equals("bronze"))
-        && score >= 70 && matchup >= 50 && required == 0;
-
-    String dataSource;
-    if (rawPhase4 >= 0.9 * n) {
-      dataSource = "phase4";
-    } else if (rawPhase4 >= 0.5 * n) {
-      dataSource = "phase4_partial";
-    } else if (rawPhase3 >= 0.5 * n) {
-      dataSource = "phase3";
-    } else {
-      dataSource = "mixed";
+  private static String dataSource(Counts c, int n) {
+    if (c.rawPhase4 >= 0.9 * n) {
+      return "phase4";
+    } else if (c.rawPhase4 >= 0.5 * n) {
+      return "phase4_partial";
+    } else if (c.rawPhase3 >= 0.5 * n) {
+      return "phase3";
     }
+    return "mixed";
+  }
 
-    return new Quality(score, tier, defaults, required, phase4, phase3, calculated, pct,
-        catDefaults, tier(matchup), tier(gameContext), hasComposite, hasDefense, hasVegas,
-        critical, critical == FeatureContract.CRITICAL.size(), training, optional, alertLevel,
-        alerts, trainingReady, qualityReady, reasons, dataSource);
+  /** Per-label tallies over the 37 sources. */
+  private static final class Counts {
+    int weightSum;
+    final List<Integer> defaults = new ArrayList<>();
+    final Map<String, String> reasons = new LinkedHashMap<>();
+    int required;
+    int phase4;
+    int phase3;
+    int calculated;
+    int rawPhase4;
+    int rawPhase3;
+    int training;
+
+    Counts(SourceLabel[] labels) {
+      for (int i = 0; i < labels.length; i++) {
+        SourceLabel s = labels[i];
+        weightSum += s.weight();
+        if (s.isDefault()) {
+          defaults.add(i);
+          reasons.put(Integer.toString(i), FeatureContract.feature(i).fallbackReason());
+          if (!FeatureContract.OPTIONAL_VEGAS.contains(i)) {
+            required++;
+          }
+        }
+        switch (s.canonical()) {
+          case "phase4" -> phase4++;
+          case "phase3" -> phase3++;
+          case "calculated" -> calculated++;
+          default -> { }
+        }
+        rawPhase4 += s == SourceLabel.PHASE4 ? 1 : 0;
+        rawPhase3 += s == SourceLabel.PHASE3 ? 1 : 0;
+        training += s.weight() >= 85 ? 1 : 0;
+      }
+    }
   }
 }

@@ -59,55 +59,73 @@ public final class PlayerSweep {
   private PlayerSweep() {}
 
   public static Result sweep(Mode mode, LocalDate start, LocalDate end, PlayerRows rows) {
-    Map<String, Long> dups = new TreeMap<>();
-    List<PlayerGameRow> games =
-        dedup(rows.games(), PlayerGameRow::gameDate, TRADE_DAY_ORDER, "player_game_summary", dups);
-    List<GameContextRow> contexts = dedup(rows.contexts(), GameContextRow::gameDate,
-        RecordOrder.comparator(), "upcoming_player_game_context", dups);
-    List<DailyCacheRow> caches = dedup(rows.caches(), DailyCacheRow::cacheDate,
-        RecordOrder.comparator(), "player_daily_cache", dups);
-    List<CompositeFactorsRow> composites = dedup(rows.composites(), CompositeFactorsRow::gameDate,
-        RecordOrder.comparator(), "player_composite_factors", dups);
-    List<ShotZoneRow> zones = dedup(rows.shotZones(), ShotZoneRow::analysisDate,
-        RecordOrder.comparator(), "player_shot_zone_analysis", dups);
+    Tables t = new Tables(rows);
+    List<PlayerInputs> out = new ArrayList<>();
+    for (RosterEntry e : t.roster(mode, start, end)) {
+      out.add(t.inputs(e));
+    }
+    return new Result(out, t.dups);
+  }
 
-    Map<LocalDate, GameContextRow> contextByDate = new HashMap<>();
-    contexts.forEach(c -> contextByDate.put(c.gameDate(), c));
-    Map<LocalDate, List<OddsPropRow>> oddsByDate = new HashMap<>();
-    rows.odds().forEach(o -> oddsByDate.computeIfAbsent(o.gameDate(), k -> new ArrayList<>()).add(o));
-    Map<LocalDate, List<BettingProsPropRow>> bpByDate = new HashMap<>();
-    rows.bettingPros().forEach(
-        b -> bpByDate.computeIfAbsent(b.gameDate(), k -> new ArrayList<>()).add(b));
+  /** One player's de-duplicated, date-sorted tables and the indexes the sweep reads. */
+  private static final class Tables {
+    final Map<String, Long> dups = new TreeMap<>();
+    final List<PlayerGameRow> games;
+    final List<GameContextRow> contexts;
+    final Map<LocalDate, GameContextRow> contextByDate = new HashMap<>();
+    final Map<LocalDate, List<OddsPropRow>> oddsByDate = new HashMap<>();
+    final Map<LocalDate, List<BettingProsPropRow>> bpByDate = new HashMap<>();
+    final History h;
+    final AsOf<DailyCacheRow> cacheAsOf;
+    final AsOf<CompositeFactorsRow> compositeAsOf;
+    final AsOf<ShotZoneRow> zoneAsOf;
 
-    History h = new History(games);
-    AsOf<DailyCacheRow> cacheAsOf = new AsOf<>(caches, DailyCacheRow::cacheDate);
-    AsOf<CompositeFactorsRow> compositeAsOf =
-        new AsOf<>(composites, CompositeFactorsRow::gameDate);
-    AsOf<ShotZoneRow> zoneAsOf = new AsOf<>(zones, ShotZoneRow::analysisDate);
-
-    List<RosterEntry> roster = new ArrayList<>();
-    if (mode == Mode.BACKFILL) {
-      for (PlayerGameRow g : games) {
-        if (!g.gameDate().isBefore(start) && !g.gameDate().isAfter(end)) {
-          roster.add(resolve(g.playerLookup(), g.universalPlayerId(), g.gameDate(), g.gameId(),
-              g.teamAbbr(), g.opponentTeamAbbr(), contextByDate.get(g.gameDate())));
-        }
-      }
-    } else {
-      for (GameContextRow c : contexts) {
-        if (!c.gameDate().isBefore(start) && !c.gameDate().isAfter(end)) {
-          roster.add(resolve(c.playerLookup(), null, c.gameDate(), null, null, null, c));
-        }
-      }
+    Tables(PlayerRows rows) {
+      games = dedup(rows.games(), PlayerGameRow::gameDate, TRADE_DAY_ORDER, "player_game_summary",
+          dups);
+      contexts = dedup(rows.contexts(), GameContextRow::gameDate, RecordOrder.comparator(),
+          "upcoming_player_game_context", dups);
+      cacheAsOf = new AsOf<>(dedup(rows.caches(), DailyCacheRow::cacheDate,
+          RecordOrder.comparator(), "player_daily_cache", dups), DailyCacheRow::cacheDate);
+      compositeAsOf = new AsOf<>(dedup(rows.composites(), CompositeFactorsRow::gameDate,
+          RecordOrder.comparator(), "player_composite_factors", dups),
+          CompositeFactorsRow::gameDate);
+      zoneAsOf = new AsOf<>(dedup(rows.shotZones(), ShotZoneRow::analysisDate,
+          RecordOrder.comparator(), "player_shot_zone_analysis", dups), ShotZoneRow::analysisDate);
+      contexts.forEach(c -> contextByDate.put(c.gameDate(), c));
+      rows.odds().forEach(
+          o -> oddsByDate.computeIfAbsent(o.gameDate(), k -> new ArrayList<>()).add(o));
+      rows.bettingPros().forEach(
+          x -> bpByDate.computeIfAbsent(x.gameDate(), k -> new ArrayList<>()).add(x));
+      h = new History(games);
     }
 
-    List<PlayerInputs> out = new ArrayList<>(roster.size());
-    for (RosterEntry e : roster) {
+    /** The roster entries of [start, end]: box-score rows (backfill) or context rows (daily). */
+    List<RosterEntry> roster(Mode mode, LocalDate start, LocalDate end) {
+      List<RosterEntry> roster = new ArrayList<>();
+      if (mode == Mode.BACKFILL) {
+        for (PlayerGameRow g : games) {
+          if (!g.gameDate().isBefore(start) && !g.gameDate().isAfter(end)) {
+            roster.add(resolve(g.playerLookup(), g.universalPlayerId(), g.gameDate(), g.gameId(),
+                g.teamAbbr(), g.opponentTeamAbbr(), contextByDate.get(g.gameDate())));
+          }
+        }
+      } else {
+        for (GameContextRow c : contexts) {
+          if (!c.gameDate().isBefore(start) && !c.gameDate().isAfter(end)) {
+            roster.add(resolve(c.playerLookup(), null, c.gameDate(), null, null, null, c));
+          }
+        }
+      }
+      return roster;
+    }
+
+    /** Everything the builder reads for one entry, from rows dated before its game date. */
+    PlayerInputs inputs(RosterEntry e) {
       LocalDate d = e.gameDate();
       long day = d.toEpochDay();
       int i = lowerBound(h.days, day);
       int lo = lowerBound(h.days, day - Windows.HISTORY_DAYS);
-
       List<PlayerGameRow> r10 = new ArrayList<>(Windows.RECENT_GAMES);
       for (int k = i - 1; k >= lo && r10.size() < Windows.RECENT_GAMES
           && h.days[k] >= day - Windows.RECENT_MAX_AGE_DAYS; k--) {
@@ -119,72 +137,71 @@ public final class PlayerSweep {
           played7++;
         }
       }
-      int season = Seasons.seasonOf(d);
-      SeasonSums s = h.season(season);
-      Double seasonPoints = null;
-      Double seasonMinutes = null;
-      if (s != null) {
-        int a = Math.max(lowerBound(s.days, day - Windows.HISTORY_DAYS), 0);
-        int b = lowerBound(s.days, day);
-        seasonPoints = Decimals.mean(s.points[b].subtract(s.points[a]), s.pointCounts[b] - s.pointCounts[a]);
-        seasonMinutes =
-            Decimals.mean(s.minutes[b].subtract(s.minutes[a]), s.minuteCounts[b] - s.minuteCounts[a]);
-      }
+      SeasonSums s = h.season(Seasons.seasonOf(d));
+      Double[] season = s == null ? new Double[2] : s.means(day);
       LocalDate previous = i > lo ? games.get(i - 1).gameDate() : null;
-
-      long vsCount = 0;
-      BigDecimal vsPoints = BigDecimal.ZERO;
-      long vsPointRows = 0;
-      List<Integer> vs = e.opponentTeamAbbr() == null ? null : h.byOpponent.get(e.opponentTeamAbbr());
-      if (vs != null) {
-        for (int idx : vs) {
-          if (idx >= lo && idx < i) {
-            vsCount++;
-            Long p = games.get(idx).points();
-            if (p != null) {
-              vsPoints = vsPoints.add(BigDecimal.valueOf(p));
-              vsPointRows++;
-            }
-          }
-        }
-      }
-
-      BigDecimal minutes30 = BigDecimal.ZERO;
-      long minutes30Rows = 0;
-      double ppmSum = 0;
-      long ppmRows = 0;
-      for (int k = lowerBound(h.days, day - Windows.MINUTES_DAYS); k < i; k++) {
-        PlayerGameRow g = games.get(k);
-        if (g.minutesPlayed() != null && g.minutesPlayed() > 0) {
-          minutes30 = minutes30.add(BigDecimal.valueOf(g.minutesPlayed()));
-          minutes30Rows++;
-          if (g.points() != null) {
-            ppmSum += g.points() / g.minutesPlayed();
-            ppmRows++;
-          }
-        }
-      }
-
-      out.add(new PlayerInputs(
-          e,
-          contextByDate.get(d),
+      Vs vs = vsOpponent(e.opponentTeamAbbr(), lo, i);
+      Minutes30 m30 = minutes30(day, i);
+      return new PlayerInputs(e, contextByDate.get(d),
           cacheAsOf.at(d, Windows.DAILY_CACHE_AS_OF),
           compositeAsOf.at(d, Windows.COMPOSITE_AS_OF),
           zoneAsOf.at(d, Windows.SHOT_ZONE_AS_OF),
-          Collections.unmodifiableList(r10),
-          (long) (i - lo),
-          played7,
-          seasonPoints,
-          seasonMinutes,
-          previous,
-          vsCount,
-          Decimals.mean(vsPoints, vsPointRows),
-          Decimals.mean(minutes30, minutes30Rows),
-          ppmRows == 0 ? null : ppmSum / ppmRows,
+          Collections.unmodifiableList(r10), (long) (i - lo), played7, season[0], season[1],
+          previous, vs.games, Decimals.mean(vs.points, vs.pointRows),
+          Decimals.mean(m30.minutes, m30.rows), m30.ppmRows == 0 ? null : m30.ppmSum / m30.ppmRows,
           VegasLines.resolve(oddsByDate.getOrDefault(d, List.of()),
-              bpByDate.getOrDefault(d, List.of()))));
+              bpByDate.getOrDefault(d, List.of())));
     }
-    return new Result(out, dups);
+
+    /** Games and points against the opponent among history rows [lo, i). */
+    Vs vsOpponent(String opponent, int lo, int i) {
+      Vs vs = new Vs();
+      List<Integer> rows = opponent == null ? null : h.byOpponent.get(opponent);
+      if (rows == null) {
+        return vs;
+      }
+      for (int idx : rows) {
+        if (idx >= lo && idx < i) {
+          vs.games++;
+          Long p = games.get(idx).points();
+          if (p != null) {
+            vs.points = vs.points.add(BigDecimal.valueOf(p));
+            vs.pointRows++;
+          }
+        }
+      }
+      return vs;
+    }
+
+    /** Minutes and points per minute over rows dated D−30 … D−1 with minutes > 0. */
+    Minutes30 minutes30(long day, int i) {
+      Minutes30 m = new Minutes30();
+      for (int k = lowerBound(h.days, day - Windows.MINUTES_DAYS); k < i; k++) {
+        PlayerGameRow g = games.get(k);
+        if (g.minutesPlayed() != null && g.minutesPlayed() > 0) {
+          m.minutes = m.minutes.add(BigDecimal.valueOf(g.minutesPlayed()));
+          m.rows++;
+          if (g.points() != null) {
+            m.ppmSum += g.points() / g.minutesPlayed();
+            m.ppmRows++;
+          }
+        }
+      }
+      return m;
+    }
+  }
+
+  private static final class Vs {
+    long games;
+    BigDecimal points = BigDecimal.ZERO;
+    long pointRows;
+  }
+
+  private static final class Minutes30 {
+    BigDecimal minutes = BigDecimal.ZERO;
+    long rows;
+    double ppmSum;
+    long ppmRows;
   }
 
   /** Context fields win field by field; NULL context fields fall back to the roster's. */
@@ -254,6 +271,15 @@ public final class PlayerSweep {
     long[] pointCounts;
     BigDecimal[] minutes;
     long[] minuteCounts;
+
+    /** Mean points and minutes of the season's played rows dated D−365 … D−1. */
+    Double[] means(long day) {
+      int a = Math.max(lowerBound(days, day - Windows.HISTORY_DAYS), 0);
+      int b = lowerBound(days, day);
+      return new Double[] {
+        Decimals.mean(points[b].subtract(points[a]), pointCounts[b] - pointCounts[a]),
+        Decimals.mean(minutes[b].subtract(minutes[a]), minuteCounts[b] - minuteCounts[a])};
+    }
   }
 
   /** The player's date-sorted box-score rows with the indexes the sweep needs. */

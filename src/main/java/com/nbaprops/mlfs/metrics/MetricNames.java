@@ -11,6 +11,8 @@ public final class MetricNames {
   public static final String FILES_WRITTEN = "files_written";
   public static final String FILES_DELETED = "files_deleted";
   public static final String IGNORED_FILES = "ignored_input_files";
+  /** BigQuery sink: date partitions of the range cleared because the date now has no rows. */
+  public static final String EMPTY_PARTITIONS_CLEARED = "empty_partitions_cleared";
 
   /** Stages whose DoFn time is measured (distribution of milliseconds per element or group). */
   public static final String STAGE_READ = "read_parse";

@@ -36,6 +36,6 @@ final class DeleteEmptyPartitionsFn extends DoFn<String, Void> {
     }
     deleter.deleteIfExists(WriteBigQueryOutputs.partition(tableSpec, LocalDate.parse(date)),
         c.getPipelineOptions());
-    Metrics.counter(MetricNames.NAMESPACE, "empty_partitions_cleared").inc();
+    Metrics.counter(MetricNames.NAMESPACE, MetricNames.EMPTY_PARTITIONS_CLEARED).inc();
   }
 }

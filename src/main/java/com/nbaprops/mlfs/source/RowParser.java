@@ -10,6 +10,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
@@ -30,9 +34,6 @@ public final class RowParser<T extends Record> {
       return record != null;
     }
   }
-
-  private static final DateTimeFormatter BQ_TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS][.S]");
 
   private final SourceTable<T> table;
   private final Constructor<T> ctor;
@@ -191,32 +192,27 @@ public final class RowParser<T extends Record> {
     throw new IllegalArgumentException("expected " + type + ", got " + describe(raw));
   }
 
-  /** ISO-8601 instant/offset, or BigQuery's {@code YYYY-MM-DD HH:MM:SS[.ffffff][ UTC]}. */
+  /**
+   * The one timestamp form of the data contract: {@code YYYY-MM-DD}, {@code T} or a space, {@code
+   * HH:MM[:SS[.fraction]]}, then an optional {@code " UTC"} and an optional offset ({@code Z},
+   * {@code +HH}, {@code +HH:MM}); no offset means UTC. Covers ISO-8601 and BigQuery's text form.
+   */
+  private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .appendPattern("[ ]['T']HH:mm[:ss]")
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+      .optionalStart().appendLiteral(" UTC").optionalEnd()
+      .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd()
+      .toFormatter(Locale.ROOT);
+
+  /** A timestamp in {@link #TIMESTAMP}'s form, or null when it is not one. */
   public static Instant parseTimestamp(String s) {
-    String t = s.trim();
     try {
-      return OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeParseException e) {
-      // next form
-    }
-    try {
-      return Instant.parse(t);
-    } catch (DateTimeParseException e) {
-      // next form
-    }
-    String local = t;
-    if (local.endsWith(" UTC")) {
-      local = local.substring(0, local.length() - 4);
-    } else if (local.endsWith("+00:00") || local.endsWith("+00")) {
-      local = local.substring(0, local.lastIndexOf('+'));
-    }
-    try {
-      return LocalDateTime.parse(local.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      // next form
-    }
-    try {
-      return LocalDateTime.parse(local, BQ_TIMESTAMP).toInstant(ZoneOffset.UTC);
+      TemporalAccessor t = TIMESTAMP.parseBest(s.trim(), OffsetDateTime::from,
+          LocalDateTime::from);
+      return t instanceof OffsetDateTime o ? o.toInstant()
+          : ((LocalDateTime) t).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -81,7 +81,8 @@ public class RowParserTest {
   public void timestampsInIsoAndBigQueryForms() throws Exception {
     Instant t = Instant.parse("2024-01-15T19:30:00Z");
     for (String s : List.of("2024-01-15T19:30:00Z", "2024-01-15T14:30:00-05:00",
-        "2024-01-15 19:30:00 UTC", "2024-01-15 19:30:00.000000 UTC", "2024-01-15 19:30:00")) {
+        "2024-01-15 19:30:00 UTC", "2024-01-15 19:30:00.000000 UTC", "2024-01-15 19:30:00",
+        "2024-01-15T19:30:00.000+00", "2024-01-15 19:30:00+00:00", "2024-01-15T19:30")) {
       OddsPropRow r = odds.parse(Json.readObject("{\"player_lookup\":\"a\",\"game_date\":"
           + "\"2024-01-15\",\"snapshot_timestamp\":\"" + s + "\"}")).record();
       assertEquals(s, t, r.snapshotTimestamp());
