@@ -106,11 +106,11 @@ public final class FeatureStorePipeline {
   }
 
   static boolean bigQuerySource(FeatureStoreOptions o) {
-    return "bigquery".equalsIgnoreCase(o.getSource());
+    return OptionsValidator.source(o) == OptionsValidator.Io.BIGQUERY;
   }
 
   static boolean bigQuerySink(FeatureStoreOptions o) {
-    return "bigquery".equalsIgnoreCase(o.getSink());
+    return OptionsValidator.sink(o) == OptionsValidator.Io.BIGQUERY;
   }
 
   private static Map<String, String> specs(FeatureStoreOptions o, Iterable<String> tables) {

@@ -110,20 +110,38 @@ public final class OptionsValidator {
     return n;
   }
 
+  /** Where a job reads from or writes to. */
+  public enum Io {
+    FILES, BIGQUERY;
+
+    static Io parse(String option, String value) {
+      if (value == null || value.equalsIgnoreCase("files")) {
+        return FILES;
+      }
+      if (value.equalsIgnoreCase("bigquery")) {
+        return BIGQUERY;
+      }
+      throw new InvalidOptionsException("--" + option + "=" + value + " is not a " + option
+          + ": pass --" + option + "=files or --" + option + "=bigquery");
+    }
+  }
+
+  /** {@code --source}, parsed: the one place its text is read. */
+  public static Io source(FeatureStoreOptions o) {
+    return Io.parse("source", o.getSource());
+  }
+
+  /** {@code --sink}, parsed: the one place its text is read. */
+  public static Io sink(FeatureStoreOptions o) {
+    return Io.parse("sink", o.getSink());
+  }
+
   /** Checks the source and sink choices and what each needs. */
   public static void validateIo(FeatureStoreOptions o) {
     FileSystems.setDefaultPipelineOptions(o);
-    String source = o.getSource() == null ? "files" : o.getSource().toLowerCase(Locale.ROOT);
-    String sink = o.getSink() == null ? "files" : o.getSink().toLowerCase(Locale.ROOT);
-    if (!source.equals("files") && !source.equals("bigquery")) {
-      throw new InvalidOptionsException("--source=" + o.getSource()
-          + " is not a source: pass --source=files or --source=bigquery");
-    }
-    if (!sink.equals("files") && !sink.equals("bigquery")) {
-      throw new InvalidOptionsException("--sink=" + o.getSink()
-          + " is not a sink: pass --sink=files or --sink=bigquery");
-    }
-    if (source.equals("bigquery") || sink.equals("bigquery")) {
+    Io source = source(o);
+    Io sink = sink(o);
+    if (source == Io.BIGQUERY || sink == Io.BIGQUERY) {
       for (String t : com.nbaprops.mlfs.source.BigQueryTables.SOURCES.keySet()) {
         com.nbaprops.mlfs.source.BigQueryTables.spec(o, t);
       }
@@ -131,15 +149,15 @@ public final class OptionsValidator {
         com.nbaprops.mlfs.source.BigQueryTables.spec(o, t);
       }
     }
-    if (sink.equals("bigquery") && (o.getTempLocation() == null
+    if (sink == Io.BIGQUERY && (o.getTempLocation() == null
         || o.getTempLocation().isEmpty())) {
       throw new InvalidOptionsException("--sink=bigquery loads files: pass "
           + "--tempLocation=gs://BUCKET/tmp");
     }
-    if (source.equals("files")) {
+    if (source == Io.FILES) {
       validateInput(o);
     }
-    if (sink.equals("files")) {
+    if (sink == Io.FILES) {
       validateOutput(o.getOutputDir());
     }
   }

@@ -42,6 +42,20 @@ public class OptionsValidatorTest {
   }
 
   @Test
+  public void sourceAndSinkAreParsedOnceWithClearErrors() {
+    PipelineOptionsFactory.register(FeatureStoreOptions.class);
+    FeatureStoreOptions o = PipelineOptionsFactory.fromArgs("--sink=BigQuery", "--source=files")
+        .as(FeatureStoreOptions.class);
+    assertEquals(OptionsValidator.Io.BIGQUERY, OptionsValidator.sink(o));
+    assertEquals(OptionsValidator.Io.FILES, OptionsValidator.source(o));
+    FeatureStoreOptions bad = PipelineOptionsFactory.fromArgs("--sink=parquet")
+        .as(FeatureStoreOptions.class);
+    assertEquals("--sink=parquet is not a sink: pass --sink=files or --sink=bigquery",
+        assertThrows(InvalidOptionsException.class, () -> OptionsValidator.sink(bad))
+            .getMessage());
+  }
+
+  @Test
   public void playerShardsDefaultToFourPerCoreOnTheDirectRunnerAndOnePerPlayerElsewhere() {
     assertEquals(4 * Runtime.getRuntime().availableProcessors(),
         validate("--startDate=2024-10-22").playerShards());
