@@ -210,7 +210,7 @@ public final class OptionsValidator {
     }
   }
 
-  static LocalDate parseDate(String option, String value) {
+  public static LocalDate parseDate(String option, String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }

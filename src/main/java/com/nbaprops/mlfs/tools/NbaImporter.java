@@ -370,51 +370,26 @@ public final class NbaImporter {
     System.exit(cli(args, System.out, System.err));
   }
 
-  static int cli(String[] args, PrintStream out, PrintStream err) throws IOException {
-    String dir = null;
-    List<Path> inputs = new ArrayList<>();
-    for (String a : args) {
-      if (a.equals("--help") || a.equals("-h")) {
-        out.println("Usage: scripts/import-nba --out=DIR FILE_OR_FOLDER...");
-        out.println();
-        out.println("Imports real NBA files in the formats of shared/data/nba into the nine source");
-        out.println("tables (local NDJSON layout) under DIR:");
-        out.println("  player_boxscores_<season>.csv.gz  NBA.com box scores -> player_game_summary");
-        out.println("  team_games_<season>.csv.gz        team games -> team_offense_game_summary");
-        out.println("  props_player_points_*.csv.gz      Odds API points props -> "
-            + "odds_api_player_points_props");
-        out.println("The precomputed tables are derived from the box scores (dated D: games before"
-            + " D).");
-        out.println("A folder imports every .csv/.csv.gz in it whose header is one of these "
-            + "formats;");
-        out.println("others are listed as not imported. Bad rows go to DIR/import_rejects.txt "
-            + "(file:line: reason).");
-        out.println("Prop names are matched to the box-score players of their date (suffixes, "
-            + "name order,");
-        out.println("short first names): matches in DIR/import_crosswalk.txt, the rest in "
-            + "DIR/import_unmatched_props.txt.");
-        return 0;
-      }
-      if (a.startsWith("--out=")) {
-        dir = a.substring("--out=".length());
-      } else if (a.startsWith("--")) {
-        err.println("error: unknown option " + a + " (see --help)");
-        return 2;
-      } else {
-        inputs.add(Path.of(a));
-      }
-    }
-    if (dir == null || inputs.isEmpty()) {
-      err.println("error: pass --out=DIR and at least one input file or folder (see --help)");
-      return 2;
-    }
-    Result r;
-    try {
-      r = importFiles(inputs, Path.of(dir));
-    } catch (IOException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    }
+  static int cli(String[] args, PrintStream out, PrintStream err) {
+    ToolOptions spec = new ToolOptions("scripts/import-nba --out=DIR FILE_OR_FOLDER...",
+        "Imports real NBA files in the formats of shared/data/nba into the nine source",
+        "tables (local NDJSON layout) under DIR:",
+        "  player_boxscores_<season>.csv.gz  NBA.com box scores -> player_game_summary",
+        "  team_games_<season>.csv.gz        team games -> team_offense_game_summary",
+        "  props_player_points_*.csv.gz      Odds API points props -> odds_api_player_points_props",
+        "The precomputed tables are derived from the box scores (dated D: games before D).",
+        "A folder imports every .csv/.csv.gz in it whose header is one of these formats;",
+        "others are listed as not imported. Bad rows go to DIR/import_rejects.txt",
+        "(file:line: reason). Prop names are matched to the box-score players of their date",
+        "(suffixes, name order, short first names): matches in DIR/import_crosswalk.txt, the",
+        "rest in DIR/import_unmatched_props.txt.")
+        .required("out", "output folder")
+        .positional("at least one input file or folder");
+    return spec.run(args, out, err, o -> report(o.get("out"),
+        importFiles(o.positional().stream().map(Path::of).toList(), Path.of(o.get("out"))), out));
+  }
+
+  private static int report(String dir, Result r, PrintStream out) {
     out.printf("Imported into %s%n", dir);
     r.rowsPerTable().forEach((t, n) -> out.printf("  %-34s %8d rows%n", t, n));
     Map<PlayerCrosswalk.Rule, Integer> rules = r.propPairsByRule();

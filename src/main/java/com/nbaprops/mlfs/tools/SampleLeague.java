@@ -652,66 +652,37 @@ public final class SampleLeague {
 
   // ---------------------------------------------------------------- command line
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     System.exit(cli(args, System.out, System.err));
   }
 
-  static int cli(String[] args, PrintStream out, PrintStream err) throws IOException {
-    long seed = 42;
-    int seasons = 1;
-    int lastSeason = 2024;
-    int teamCount = 30;
-    String dir = null;
-    for (String a : args) {
-      if (a.equals("--help") || a.equals("-h")) {
-        out.println("Usage: scripts/sample-league --out=DIR [--seed=42] [--seasons=1] "
-            + "[--lastSeason=2024] [--teams=30]");
-        out.println();
-        out.println("Writes a SYNTHETIC league (no real data) as the nine source tables in the");
-        out.println("local NDJSON layout: DIR/<table>/sample_<first>_<last>.ndjson.gz.");
-        out.println("  --out=DIR          output folder (created; existing table files are replaced)");
-        out.println("  --seed=N           random seed; the same seed gives byte-identical files");
-        out.println("  --seasons=N        number of seasons, 1..10 (default 1)");
-        out.println("  --lastSeason=YEAR  season year of the last season (2024 = 2024-25)");
-        out.println("  --teams=N          number of teams, even, 4..30 (default 30)");
-        return 0;
-      }
-      String[] kv = a.split("=", 2);
+  static int cli(String[] args, PrintStream out, PrintStream err) {
+    ToolOptions spec = new ToolOptions("scripts/sample-league --out=DIR [--seed=42] [--seasons=1] "
+        + "[--lastSeason=2024] [--teams=30]",
+        "Writes a SYNTHETIC league (no real data) as the nine source tables in the",
+        "local NDJSON layout: DIR/<table>/sample_<first>_<last>.ndjson.gz.")
+        .required("out", "output folder (created; existing table files are replaced)")
+        .option("seed", "42", "random seed; the same seed gives byte-identical files")
+        .option("seasons", "1", "number of seasons, 1..10")
+        .option("lastSeason", "2024", "season year of the last season (2024 = 2024-25)")
+        .option("teams", "30", "number of teams, even, 4..30");
+    return spec.run(args, out, err, o -> {
+      Config config;
       try {
-        switch (kv[0]) {
-          case "--out" -> dir = kv[1];
-          case "--seed" -> seed = Long.parseLong(kv[1]);
-          case "--seasons" -> seasons = Integer.parseInt(kv[1]);
-          case "--lastSeason" -> lastSeason = Integer.parseInt(kv[1]);
-          case "--teams" -> teamCount = Integer.parseInt(kv[1]);
-          default -> {
-            err.println("error: unknown option " + a + " (see --help)");
-            return 2;
-          }
-        }
-      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-        err.println("error: " + a + " needs a number, e.g. --seed=42 (see --help)");
-        return 2;
+        config = new Config(o.getLong("seed"), o.getInt("seasons"), o.getInt("lastSeason"),
+            o.getInt("teams"));
+      } catch (IllegalArgumentException e) {
+        throw new com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException(e.getMessage());
       }
-    }
-    if (dir == null) {
-      err.println("error: pass --out=DIR (see --help)");
-      return 2;
-    }
-    Config config;
-    try {
-      config = new Config(seed, seasons, lastSeason, teamCount);
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
-      return 2;
-    }
-    Path folder = Path.of(dir);
-    Summary s = generate(config, folder);
-    out.printf("SYNTHETIC sample league: seasons %d..%d (seed %d), games %s .. %s, in %s%n",
-        config.firstSeason(), config.lastSeason(), seed, s.firstDate(), s.lastDate(), folder);
-    s.rows().forEach((t, n) -> out.printf("  %-34s %8d rows%n", t, n));
-    out.printf("Backfill it: scripts/run-local --mode=backfill --startDate=%s --endDate=%s "
-        + "--inputDir=%s --outputDir=OUT%n", s.firstDate(), s.lastDate(), folder);
-    return 0;
+      Path folder = Path.of(o.get("out"));
+      Summary s = generate(config, folder);
+      out.printf("SYNTHETIC sample league: seasons %d..%d (seed %d), games %s .. %s, in %s%n",
+          config.firstSeason(), config.lastSeason(), config.seed(), s.firstDate(), s.lastDate(),
+          folder);
+      s.rows().forEach((t, n) -> out.printf("  %-34s %8d rows%n", t, n));
+      out.printf("Backfill it: scripts/run-local --mode=backfill --startDate=%s --endDate=%s "
+          + "--inputDir=%s --outputDir=OUT%n", s.firstDate(), s.lastDate(), folder);
+      return 0;
+    });
   }
 }

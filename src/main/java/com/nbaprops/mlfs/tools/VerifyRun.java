@@ -1,5 +1,6 @@
 package com.nbaprops.mlfs.tools;
 
+import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
 import com.nbaprops.mlfs.contract.OutputSchema;
 import com.nbaprops.mlfs.model.GameContextRow;
 import com.nbaprops.mlfs.model.PlayerGameRow;
@@ -35,34 +36,47 @@ import java.util.zip.GZIPInputStream;
 public final class VerifyRun {
   private VerifyRun() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     System.exit(cli(args, System.out, System.err));
   }
 
-  static int cli(String[] args, PrintStream out, PrintStream err) throws IOException {
-    Map<String, String> o = new HashMap<>();
-    for (String a : args) {
-      if (a.equals("--help")) {
-        out.println("Usage: scripts/verify-run --inputDir=DIR --outputDir=DIR --startDate=D "
-            + "--endDate=D [--mode=backfill|daily]");
-        out.println("Exit 0 when every roster entry of every date is exactly one feature row or "
-            + "one gap row.");
-        return 0;
-      }
-      String[] kv = a.replaceFirst("^--", "").split("=", 2);
-      o.put(kv[0], kv.length > 1 ? kv[1] : "");
+  static int cli(String[] args, PrintStream out, PrintStream err) {
+    ToolOptions spec = new ToolOptions("scripts/verify-run --inputDir=DIR --outputDir=DIR "
+        + "--startDate=D [--endDate=D] [--mode=backfill|daily]",
+        "Checks a finished run: exit 0 when every roster entry of every date is exactly one",
+        "feature row or one gap row, 1 when a date is not (or the range has no roster at all).")
+        .required("inputDir", "the run's input folder")
+        .required("outputDir", "the run's output folder")
+        .required("startDate", "first game date, YYYY-MM-DD")
+        .option("endDate", null, "last game date, YYYY-MM-DD (default: the start date)")
+        .option("mode", "backfill", "backfill (roster = box scores) or daily (context rows)");
+    return spec.run(args, out, err, o -> verify(o, out, err));
+  }
+
+  private static int verify(ToolOptions.Parsed o, PrintStream out, PrintStream err)
+      throws IOException {
+    LocalDate start = o.getDate("startDate");
+    LocalDate end = o.get("endDate") == null ? start : o.getDate("endDate");
+    if (end.isBefore(start)) {
+      throw new InvalidOptionsException("--endDate=" + end + " is before --startDate=" + start
+          + ": pass an end date on or after the start date");
     }
-    for (String k : List.of("inputDir", "outputDir", "startDate", "endDate")) {
-      if (!o.containsKey(k)) {
-        err.println("error: pass --" + k + " (see --help)");
-        return 2;
+    String mode = o.get("mode");
+    if (!mode.equals("backfill") && !mode.equals("daily")) {
+      throw new InvalidOptionsException("--mode=" + mode
+          + " is not a mode: pass --mode=backfill or --mode=daily");
+    }
+    for (String folder : List.of("inputDir", "outputDir")) {
+      if (!Files.isDirectory(Path.of(o.get(folder)))) {
+        throw new InvalidOptionsException("--" + folder + "=" + o.get(folder)
+            + " is not a folder");
       }
     }
-    LocalDate start = LocalDate.parse(o.get("startDate"));
-    LocalDate end = LocalDate.parse(o.get("endDate"));
-    boolean daily = "daily".equals(o.get("mode"));
+    boolean daily = mode.equals("daily");
+    Map<String, String> opts = Map.of("inputDir", o.get("inputDir"), "outputDir",
+        o.get("outputDir"));
     Map<LocalDate, Set<String>> roster = new TreeMap<>();
-    Path in = Path.of(o.get("inputDir"));
+    Path in = Path.of(opts.get("inputDir"));
     if (daily) {
       RowParser<GameContextRow> p = new RowParser<>(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT);
       lines(in.resolve(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT.name()), line -> {
@@ -80,7 +94,7 @@ public final class VerifyRun {
         }
       });
     }
-    Path outDir = Path.of(o.get("outputDir"));
+    Path outDir = Path.of(opts.get("outputDir"));
     int problems = 0;
     long entries = 0;
     long rows = 0;
@@ -110,7 +124,12 @@ public final class VerifyRun {
     }
     out.printf("verify-run: %d dates, roster %d = rows %d + gaps %d: %s%n",
         start.datesUntil(end.plusDays(1)).count(), entries, rows, gaps,
-        problems == 0 ? "OK" : problems + " dates FAILED");
+        entries == 0 ? "NO ROSTER" : problems == 0 ? "OK" : problems + " dates FAILED");
+    if (entries == 0) {
+      err.println("error: no roster entries in " + start + " .. " + end + " under " + in
+          + ": nothing was checked");
+      return 1;
+    }
     return problems == 0 ? 0 : 1;
   }
 
