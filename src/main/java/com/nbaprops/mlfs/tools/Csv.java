@@ -1,20 +1,27 @@
 package com.nbaprops.mlfs.tools;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** A small RFC-4180 reader (quoted fields, doubled quotes, commas and newlines inside quotes). */
+/**
+ * Reads a CSV file (plain or gzip) record by record with Jackson's CSV parser (RFC 4180: quoted
+ * fields, doubled quotes, commas and newlines inside quotes), keeping the line each record starts
+ * on for the importer's "file:line: reason" messages. A leading byte-order mark is dropped.
+ */
 public final class Csv implements AutoCloseable {
-  private final BufferedReader in;
-  private long line;
+  private static final CsvMapper MAPPER = new CsvMapper();
+  private final MappingIterator<List<String>> records;
   private long recordLine;
 
   public Csv(Path file) throws IOException {
@@ -22,7 +29,15 @@ public final class Csv implements AutoCloseable {
     if (file.getFileName().toString().endsWith(".gz")) {
       raw = new GZIPInputStream(raw, 1 << 16);
     }
-    this.in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 1 << 16);
+    PushbackReader in = new PushbackReader(new BufferedReader(
+        new InputStreamReader(raw, StandardCharsets.UTF_8), 1 << 16));
+    int first = in.read();
+    if (first >= 0 && first != '\uFEFF') {
+      in.unread(first);
+    }
+    this.records = MAPPER.readerForListOf(String.class)
+        .with(CsvParser.Feature.WRAP_AS_ARRAY)
+        .readValues(in);
   }
 
   /** The line number (1-based) where the last record returned by {@link #next()} started. */
@@ -32,60 +47,23 @@ public final class Csv implements AutoCloseable {
 
   /** The next record, or null at the end. A quote left open at the end of the file is an error. */
   public List<String> next() throws IOException {
-    String text = in.readLine();
-    if (text == null) {
-      return null;
-    }
-    line++;
-    recordLine = line;
-    if (text.startsWith("\uFEFF") && line == 1) {
-      text = text.substring(1);
-    }
-    List<String> fields = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean quoted = false;
-    int i = 0;
-    while (true) {
-      if (i >= text.length()) {
-        if (quoted) {
-          String more = in.readLine();
-          if (more == null) {
-            throw new IOException("line " + recordLine + ": quoted field not closed");
-          }
-          line++;
-          f.append('\n');
-          text = more;
-          i = 0;
-          continue;
-        }
-        fields.add(f.toString());
-        return fields;
+    long previous = recordLine;
+    try {
+      if (!records.hasNextValue()) {
+        return null;
       }
-      char c = text.charAt(i++);
-      if (quoted) {
-        if (c == '"') {
-          if (i < text.length() && text.charAt(i) == '"') {
-            f.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          f.append(c);
-        }
-      } else if (c == '"' && f.length() == 0) {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(f.toString());
-        f.setLength(0);
-      } else {
-        f.append(c);
-      }
+      // hasNextValue() stopped on the record's first token: where the record starts.
+      recordLine = records.getParser().currentLocation().getLineNr();
+      return records.nextValue();
+    } catch (RuntimeException | IOException e) {
+      long line = recordLine != previous ? recordLine : previous + 1;
+      throw new IOException("line " + line + ": unreadable CSV ("
+          + e.getMessage().lines().findFirst().orElse("") + ")", e);
     }
   }
 
   @Override
   public void close() throws IOException {
-    in.close();
+    records.close();
   }
 }

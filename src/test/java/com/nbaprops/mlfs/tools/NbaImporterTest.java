@@ -129,13 +129,21 @@ public class NbaImporterTest {
   @Test
   public void csvReaderHandlesQuotes() throws IOException {
     Path f = TMP.newFile("q.csv").toPath();
-    Files.writeString(f, "a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"multi\nline\"\nlast,,\n");
+    Files.writeString(f, "\uFEFFa,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"multi\nline\"\nlast,,\n");
     try (Csv csv = new Csv(f)) {
-      assertEquals(List.of("a", "b", "c"), csv.next());
+      assertEquals(List.of("a", "b", "c"), csv.next()); // the byte-order mark is dropped
       assertEquals(List.of("x, y", "say \"hi\"", "multi\nline"), csv.next());
+      assertEquals(2, csv.recordLine()); // where the multi-line record starts
       assertEquals(List.of("last", "", ""), csv.next());
       assertEquals(4, csv.recordLine());
       assertEquals(null, csv.next());
+    }
+    Path open = TMP.newFile("open.csv").toPath();
+    Files.writeString(open, "a,b\n1,\"never closed\n");
+    try (Csv csv = new Csv(open)) {
+      csv.next();
+      IOException e = org.junit.Assert.assertThrows(IOException.class, csv::next);
+      assertTrue(e.getMessage(), e.getMessage().startsWith("line 2: unreadable CSV"));
     }
   }
 }
