@@ -58,6 +58,8 @@ public class BundledJarIT {
       assertTrue(jar.getEntry("com/nbaprops/mlfs/FeatureStorePipeline.class") != null);
       assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/nbaprops/mlfs/tools/")));
       assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/google/api/gax/grpc/testing/")));
+      assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith(
+          "com/fasterxml/jackson/dataformat/csv/")));
     }
     Path out = Files.createTempDirectory("pipeline-jar");
     String log = run(List.of("java", "-jar", PIPELINE_JAR.toString(), "--mode=daily",
