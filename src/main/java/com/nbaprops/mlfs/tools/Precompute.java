@@ -87,26 +87,10 @@ public final class Precompute {
       for (int i = 0; i < sorted.size(); i++) {
         PlayerGameRow today = sorted.get(i);
         LocalDate d = today.gameDate();
-        List<PlayerGameRow> played = new ArrayList<>();
-        List<PlayerGameRow> seasonPlayed = new ArrayList<>();
-        int games7 = 0;
-        for (int k = i - 1; k >= 0; k--) {
-          PlayerGameRow p = sorted.get(k);
-          if (p.gameDate().isBefore(d.minusDays(365))) {
-            break;
-          }
-          if (p.played()) {
-            if (played.size() < 10) {
-              played.add(p);
-            }
-            if (p.seasonYear() != null && p.seasonYear().equals(today.seasonYear())) {
-              seasonPlayed.add(p);
-            }
-            if (!p.gameDate().isBefore(d.minusDays(7))) {
-              games7++;
-            }
-          }
-        }
+        Before w = new Before(sorted, i);
+        List<PlayerGameRow> played = w.played;
+        List<PlayerGameRow> seasonPlayed = w.seasonPlayed;
+        int games7 = w.games7;
         TeamHistory team = teams.get(today.teamAbbr());
         TeamHistory opp = teams.get(today.opponentTeamAbbr());
         Double[] teamLast10 = team == null ? new Double[2] : team.means(d, 10);
@@ -125,24 +109,67 @@ public final class Precompute {
             round(played.stream().mapToDouble(PlayerGameRow::minutesPlayed).average().orElse(0)),
             paint, three, teamLast10[0], teamLast10[1], (long) games7));
         zones.add(new ShotZoneRow(today.playerLookup(), d, paint, mid, three));
-        double minutes3 = played.subList(0, Math.min(3, played.size())).stream()
-            .mapToDouble(PlayerGameRow::minutesPlayed).average().orElse(0);
-        long fatigue = Math.max(0, Math.min(100,
-            Math.round(100 - 12.0 * games7 - Math.max(0, minutes3 - 30) * 2)));
-        Double seasonMean = meanPoints(seasonPlayed.isEmpty() ? played : seasonPlayed);
-        Double recent3 = meanPoints(played.subList(0, Math.min(3, played.size())));
-        Double sd = std(played);
-        Double usage = seasonMean == null || recent3 == null ? null
-            : round((recent3 - seasonMean) / Math.max(1.0, sd == null ? 1.0 : sd));
-        Double pace = teamLast10[0] == null || oppLast10[0] == null ? null
-            : round((teamLast10[0] + oppLast10[0]) / 2 - 100);
-        Double mismatch = paint == null ? (three == null ? null : round((three - 35) / 10))
-            : round((paint - 30) / 10);
-        composite.add(new CompositeFactorsRow(today.playerLookup(), d, fatigue, mismatch, pace,
-            usage));
+        composite.add(composite(today, w, teamLast10, oppLast10, paint, three));
       }
     }
 
+    List<TeamDefenseRow> defense = defense(byTeam, teams, opponentOf);
+    return new Tables(cache, composite, zones, defense, context);
+  }
+
+  /** A player's played rows before game i within 365 days: the last 10, the season's, last 7 days. */
+  private static final class Before {
+    final List<PlayerGameRow> played = new ArrayList<>();
+    final List<PlayerGameRow> seasonPlayed = new ArrayList<>();
+    int games7;
+
+    Before(List<PlayerGameRow> sorted, int i) {
+      PlayerGameRow today = sorted.get(i);
+      LocalDate d = today.gameDate();
+      for (int k = i - 1; k >= 0; k--) {
+        PlayerGameRow p = sorted.get(k);
+        if (p.gameDate().isBefore(d.minusDays(365))) {
+          break;
+        }
+        if (p.played()) {
+          if (played.size() < 10) {
+            played.add(p);
+          }
+          if (p.seasonYear() != null && p.seasonYear().equals(today.seasonYear())) {
+            seasonPlayed.add(p);
+          }
+          if (!p.gameDate().isBefore(d.minusDays(7))) {
+            games7++;
+          }
+        }
+      }
+    }
+  }
+
+  /** The (illustrative) composite factors of one game from the rows before it. */
+  private static CompositeFactorsRow composite(PlayerGameRow today, Before w, Double[] teamLast10,
+      Double[] oppLast10, Double paint, Double three) {
+    List<PlayerGameRow> played = w.played;
+    double minutes3 = played.subList(0, Math.min(3, played.size())).stream()
+        .mapToDouble(PlayerGameRow::minutesPlayed).average().orElse(0);
+    long fatigue = Math.max(0, Math.min(100,
+        Math.round(100 - 12.0 * w.games7 - Math.max(0, minutes3 - 30) * 2)));
+    Double seasonMean = meanPoints(w.seasonPlayed.isEmpty() ? played : w.seasonPlayed);
+    Double recent3 = meanPoints(played.subList(0, Math.min(3, played.size())));
+    Double sd = std(played);
+    Double usage = seasonMean == null || recent3 == null ? null
+        : round((recent3 - seasonMean) / Math.max(1.0, sd == null ? 1.0 : sd));
+    Double pace = teamLast10[0] == null || oppLast10[0] == null ? null
+        : round((teamLast10[0] + oppLast10[0]) / 2 - 100);
+    Double mismatch = paint == null ? (three == null ? null : round((three - 35) / 10))
+        : round((paint - 30) / 10);
+    return new CompositeFactorsRow(today.playerLookup(), today.gameDate(), fatigue, mismatch, pace,
+        usage);
+  }
+
+  /** Each team's defense before each of its games: opponents' offensive ratings and the pace. */
+  private static List<TeamDefenseRow> defense(Map<String, List<TeamGameRow>> byTeam,
+      Map<String, TeamHistory> teams, Map<String, String> opponentOf) {
     List<TeamDefenseRow> defense = new ArrayList<>();
     byTeam.forEach((t, rows) -> {
       TeamHistory h = teams.get(t);
@@ -171,7 +198,7 @@ public final class Precompute {
         }
       }
     });
-    return new Tables(cache, composite, zones, defense, context);
+    return defense;
   }
 
   private static GameContextRow context(PlayerGameRow today, TeamHistory team, TeamHistory opp,
