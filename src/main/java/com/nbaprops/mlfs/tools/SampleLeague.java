@@ -408,82 +408,16 @@ public final class SampleLeague {
     Map<String, List<PlayerGameRow>> rows = new HashMap<>();
     for (String team : List.of(home, away)) {
       String opp = team.equals(home) ? away : home;
-      List<PlayerGameRow> teamRows = new ArrayList<>();
-      List<Player> roster = new ArrayList<>(rosters.get(team));
-      roster.sort(Comparator.comparingInt(p -> p.id));
-      double totalBase = 0;
-      Map<Player, Boolean> plays = new LinkedHashMap<>();
-      for (Player p : roster) {
-        String key = p.lookup + "|" + d;
-        if (p.injuredGames > 0) {
-          p.injuredGames--;
-          p.returning = p.injuredGames == 0;
-          statusOf.put(key, "out");
-          plays.put(p, false);
-          continue;
-        }
-        if (rnd.nextDouble() < 0.008) {
-          p.injuredGames = 1 + rnd.nextInt(15);
-          statusOf.put(key, rnd.nextBoolean() ? "doubtful" : "out");
-          plays.put(p, false);
-          continue;
-        }
-        if (p.returning) {
-          statusOf.put(key, "questionable");
-          p.returning = false;
-        } else if (rnd.nextDouble() < 0.03) {
-          statusOf.put(key, "probable");
-        }
-        boolean dnp = rnd.nextDouble() < p.dnpProb;
-        plays.put(p, !dnp);
-        if (!dnp) {
-          totalBase += p.baseMinutes;
-        }
-      }
+      List<PlayerGameRow> teamRows = teamRows(d, season, gameId, team, opp);
       int teamPoints = 0;
-      for (Map.Entry<Player, Boolean> e : plays.entrySet()) {
-        Player p = e.getKey();
-        boolean injured = "out".equals(statusOf.get(p.lookup + "|" + d))
-            || "doubtful".equals(statusOf.get(p.lookup + "|" + d));
-        if (!e.getValue()) {
-          // DNP (coach's decision: zeros) or inactive (injured: NULL stats).
-          Long z = injured ? null : 0L;
-          teamRows.add(new PlayerGameRow(p.lookup, p.upid(), gameId, d, (long) season, team, opp,
-              z, 0.0, z, z, z, z, z, true));
-          continue;
-        }
-        double minutes = Math.max(1, p.baseMinutes * 240 / Math.max(totalBase, 1)
-            * (0.85 + rnd.nextDouble() * 0.3));
-        minutes = Math.min(minutes, 46);
-        minutes = Math.round(minutes * 100) / 100.0;
-        long pts = Math.max(0, Math.round(minutes * p.ppm * (0.6 + rnd.nextDouble() * 0.8)));
-        long fga = Math.max(pts == 0 ? 0 : 1, Math.round(pts / 1.15 * (0.85 + rnd.nextDouble() * 0.3)));
-        long three = Math.round(fga * p.threeShare);
-        long paint = Math.round(fga * p.paintShare);
-        long mid = Math.max(0, fga - three - paint);
-        long ft = Math.min(pts, Math.round(pts * p.ftRate));
-        boolean nullZones = rnd.nextDouble() < 0.01;
-        teamRows.add(new PlayerGameRow(p.lookup, p.upid(), gameId, d, (long) season, team, opp,
-            pts, minutes, fga, three, ft, nullZones ? null : paint, nullZones ? null : mid, false));
-        teamPoints += (int) pts;
+      for (PlayerGameRow r : teamRows) {
+        teamPoints += r.dnp() ? 0 : r.points().intValue();
       }
       points.put(team, teamPoints);
       rows.put(team, teamRows);
     }
-    if (points.get(home).equals(points.get(away))) {
-      // No ties: one more point for the home team's first scorer.
-      List<PlayerGameRow> hr = rows.get(home);
-      for (int i = 0; i < hr.size(); i++) {
-        PlayerGameRow r = hr.get(i);
-        if (!r.dnp()) {
-          hr.set(i, new PlayerGameRow(r.playerLookup(), r.universalPlayerId(), r.gameId(),
-              r.gameDate(), r.seasonYear(), r.teamAbbr(), r.opponentTeamAbbr(), r.points() + 1,
-              r.minutesPlayed(), r.fgAttempts(), r.threePtAttempts(), r.ftMakes(),
-              r.paintAttempts(), r.midRangeAttempts(), r.isDnp()));
-          points.merge(home, 1, Integer::sum);
-          break;
-        }
-      }
+    if (points.get(home).equals(points.get(away)) && breakTie(rows.get(home))) {
+      points.merge(home, 1, Integer::sum);
     }
     String winner = points.get(home) > points.get(away) ? home : away;
     for (String team : List.of(home, away)) {
@@ -509,6 +443,89 @@ public final class SampleLeague {
       }
     }
     return winner;
+  }
+
+  /** Who plays for the team on d (injuries, statuses, DNPs), in player-id order. */
+  private Map<Player, Boolean> availability(LocalDate d, String team) {
+    List<Player> roster = new ArrayList<>(rosters.get(team));
+    roster.sort(Comparator.comparingInt(p -> p.id));
+    Map<Player, Boolean> plays = new LinkedHashMap<>();
+    for (Player p : roster) {
+      String key = p.lookup + "|" + d;
+      if (p.injuredGames > 0) {
+        p.injuredGames--;
+        p.returning = p.injuredGames == 0;
+        statusOf.put(key, "out");
+        plays.put(p, false);
+        continue;
+      }
+      if (rnd.nextDouble() < 0.008) {
+        p.injuredGames = 1 + rnd.nextInt(15);
+        statusOf.put(key, rnd.nextBoolean() ? "doubtful" : "out");
+        plays.put(p, false);
+        continue;
+      }
+      if (p.returning) {
+        statusOf.put(key, "questionable");
+        p.returning = false;
+      } else if (rnd.nextDouble() < 0.03) {
+        statusOf.put(key, "probable");
+      }
+      plays.put(p, rnd.nextDouble() >= p.dnpProb);
+    }
+    return plays;
+  }
+
+  /** The team's box-score rows of one game. */
+  private List<PlayerGameRow> teamRows(LocalDate d, int season, String gameId, String team,
+      String opp) {
+    Map<Player, Boolean> plays = availability(d, team);
+    double totalBase = 0;
+    for (Map.Entry<Player, Boolean> e : plays.entrySet()) {
+      totalBase += e.getValue() ? e.getKey().baseMinutes : 0;
+    }
+    List<PlayerGameRow> teamRows = new ArrayList<>();
+    for (Map.Entry<Player, Boolean> e : plays.entrySet()) {
+      Player p = e.getKey();
+      boolean injured = "out".equals(statusOf.get(p.lookup + "|" + d))
+          || "doubtful".equals(statusOf.get(p.lookup + "|" + d));
+      if (!e.getValue()) {
+        // DNP (coach's decision: zeros) or inactive (injured: NULL stats).
+        Long z = injured ? null : 0L;
+        teamRows.add(new PlayerGameRow(p.lookup, p.upid(), gameId, d, (long) season, team, opp,
+            z, 0.0, z, z, z, z, z, true));
+        continue;
+      }
+      double minutes = Math.max(1, p.baseMinutes * 240 / Math.max(totalBase, 1)
+          * (0.85 + rnd.nextDouble() * 0.3));
+      minutes = Math.min(minutes, 46);
+      minutes = Math.round(minutes * 100) / 100.0;
+      long pts = Math.max(0, Math.round(minutes * p.ppm * (0.6 + rnd.nextDouble() * 0.8)));
+      long fga = Math.max(pts == 0 ? 0 : 1, Math.round(pts / 1.15 * (0.85 + rnd.nextDouble() * 0.3)));
+      long three = Math.round(fga * p.threeShare);
+      long paint = Math.round(fga * p.paintShare);
+      long mid = Math.max(0, fga - three - paint);
+      long ft = Math.min(pts, Math.round(pts * p.ftRate));
+      boolean nullZones = rnd.nextDouble() < 0.01;
+      teamRows.add(new PlayerGameRow(p.lookup, p.upid(), gameId, d, (long) season, team, opp,
+          pts, minutes, fga, three, ft, nullZones ? null : paint, nullZones ? null : mid, false));
+    }
+    return teamRows;
+  }
+
+  /** No ties: one more point for the home team's first scorer (false when nobody played). */
+  private static boolean breakTie(List<PlayerGameRow> hr) {
+    for (int i = 0; i < hr.size(); i++) {
+      PlayerGameRow r = hr.get(i);
+      if (!r.dnp()) {
+        hr.set(i, new PlayerGameRow(r.playerLookup(), r.universalPlayerId(), r.gameId(),
+            r.gameDate(), r.seasonYear(), r.teamAbbr(), r.opponentTeamAbbr(), r.points() + 1,
+            r.minutesPlayed(), r.fgAttempts(), r.threePtAttempts(), r.ftMakes(),
+            r.paintAttempts(), r.midRangeAttempts(), r.isDnp()));
+        return true;
+      }
+    }
+    return false;
   }
 
   private final Map<String, Player> lookupIndex = new HashMap<>();
