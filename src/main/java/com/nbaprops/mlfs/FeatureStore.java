@@ -5,6 +5,8 @@ import com.nbaprops.mlfs.history.BuildLeagueIndex;
 import com.nbaprops.mlfs.history.LeagueIndex;
 import com.nbaprops.mlfs.history.PlayerInputs;
 import com.nbaprops.mlfs.history.PlayerTimeline;
+import com.nbaprops.mlfs.readiness.CheckReadiness;
+import com.nbaprops.mlfs.readiness.Readiness;
 import com.nbaprops.mlfs.source.SourceTables;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
@@ -15,7 +17,9 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * The whole job as one composite transform; the source and the sink are injected (files or
- * BigQuery), everything between them is shared.
+ * BigQuery), everything between them is shared. The sink receives the feature rows, the gap rows,
+ * the dead letters and the run's {@link Readiness}: a refused run writes nothing, and a date of the
+ * range without roster keeps its existing output unless {@code --replaceEmptyDates}.
  */
 public final class FeatureStore extends PTransform<PBegin, PDone> {
   private final PTransform<PBegin, PCollectionTuple> source;
@@ -34,10 +38,13 @@ public final class FeatureStore extends PTransform<PBegin, PDone> {
     PCollectionTuple sources = begin.apply("ReadSources", source);
     PCollectionView<LeagueIndex> league = sources.apply("BuildLeagueIndex", new BuildLeagueIndex());
     PCollection<PlayerInputs> entries = sources.apply("PlayerTimeline", new PlayerTimeline(config));
+    PCollection<Readiness> readiness = sources.and(CheckReadiness.ENTRIES, entries)
+        .apply("CheckReadiness", new CheckReadiness(league, config));
     PCollectionTuple rows =
         entries.apply("BuildFeatureRows", new BuildFeatureRows(league, config));
     return rows
         .and(SourceTables.DEAD_LETTERS, sources.get(SourceTables.DEAD_LETTERS))
+        .and(CheckReadiness.READINESS, readiness)
         .apply("WriteOutputs", sink);
   }
 }

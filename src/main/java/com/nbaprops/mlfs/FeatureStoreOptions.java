@@ -38,6 +38,42 @@ public interface FeatureStoreOptions extends BigQueryOptions {
 
   void setIncludeBootstrap(Boolean value);
 
+  @Description("Upstream readiness gate: the fewest player_daily_cache and player_composite_factors "
+      + "rows dated D a date needs (capped at half the date's roster for small slates). Below it, "
+      + "or with under half the teams playing covered by team_defense_zone_analysis, or with no "
+      + "roster, a daily run writes nothing and exits 4 (FAILED_DEPENDENCIES).")
+  @Default.Integer(50)
+  Integer getMinUpstreamRows();
+
+  void setMinUpstreamRows(Integer value);
+
+  @Description("Write even when the upstream readiness gate fails (daily mode).")
+  @Default.Boolean(false)
+  Boolean getSkipDependencyCheck();
+
+  void setSkipDependencyCheck(Boolean value);
+
+  @Description("Backfill: let the readiness gate block the run as in daily mode (any date below it "
+      + "stops the run), and make a missing optional source table an error.")
+  @Default.Boolean(false)
+  Boolean getStrictDependencies();
+
+  void setStrictDependencies(Boolean value);
+
+  @Description("Clear the output of dates of the range that now have no roster (postponed games). "
+      + "By default such dates keep their existing output and are listed as kept_dates.")
+  @Default.Boolean(false)
+  Boolean getReplaceEmptyDates();
+
+  void setReplaceEmptyDates(Boolean value);
+
+  @Description("A local output folder's lock held by a run on another host counts as stale after "
+      + "this many hours (on this host a lock is stale as soon as its process is gone).")
+  @Default.Integer(6)
+  Integer getLockTimeoutHours();
+
+  void setLockTimeoutHours(Integer value);
+
   @Description("Folder holding one sub-folder per source table (player_game_summary/, "
       + "player_daily_cache/, ...) of *.ndjson or *.ndjson.gz files, as data-contracts.md says. "
       + "Required with --source=files.")

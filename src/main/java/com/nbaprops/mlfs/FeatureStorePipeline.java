@@ -1,6 +1,5 @@
 package com.nbaprops.mlfs;
 
-import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
 import com.nbaprops.mlfs.metrics.RunSummary;
 import com.nbaprops.mlfs.sink.PartitionDeleter;
 import com.nbaprops.mlfs.contract.OutputSchema;
@@ -11,7 +10,16 @@ import com.nbaprops.mlfs.source.BigQueryTables;
 import com.nbaprops.mlfs.source.ReadBigQuerySources;
 import com.nbaprops.mlfs.sink.WriteFileOutputs;
 import com.nbaprops.mlfs.source.ReadFileSources;
+import com.nbaprops.mlfs.readiness.CheckReadiness;
+import com.nbaprops.mlfs.readiness.DependencyGateException;
+import com.nbaprops.mlfs.readiness.Readiness;
+import com.nbaprops.mlfs.readiness.SafetyReport;
+import com.nbaprops.mlfs.sink.OutputFolder;
+import com.nbaprops.mlfs.sink.OutputLock;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,7 +39,7 @@ import org.apache.beam.sdk.values.PDone;
 /**
  * Entry point of the ML feature store job: validates the options, builds {@link FeatureStore} with
  * the chosen source and sink, runs it, and for runs that wait prints the breakdown and writes the
- * run-history row. Exit status: 0 done, 1 the job failed, 2 bad options.
+ * run-history row. Exit status: {@link ExitCode}.
  */
 public final class FeatureStorePipeline {
   private FeatureStorePipeline() {}
@@ -43,11 +51,11 @@ public final class FeatureStorePipeline {
     }
   }
 
-  /** Parses, validates, runs; returns the exit status. */
+  /** Parses, validates, runs; returns the exit status ({@link ExitCode}). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       printHelp(out);
-      return 0;
+      return ExitCode.OK.code();
     }
     PipelineOptionsFactory.register(FeatureStoreOptions.class);
     FeatureStoreOptions options;
@@ -57,14 +65,12 @@ public final class FeatureStorePipeline {
       relaxDirectRunnerChecks(options);
       config = OptionsValidator.validate(options, Instant.now());
       OptionsValidator.validateIo(options);
-    } catch (InvalidOptionsException e) {
-      err.println("error: " + e.getMessage());
-      err.println("Run with --help for every option.");
-      return 2;
+      config = OptionsValidator.checkTables(options, config);
     } catch (IllegalArgumentException e) {
+      // InvalidOptionsException included: every message says what to pass instead.
       err.println("error: " + e.getMessage());
       err.println("Run with --help for every option.");
-      return 2;
+      return ExitCode.BAD_INPUT.code();
     }
     return execute(options, config, out, err);
   }
@@ -123,69 +129,134 @@ public final class FeatureStorePipeline {
 
   static int execute(FeatureStoreOptions options, RunConfig config, PrintStream out,
       PrintStream err) {
-    boolean local = options.getRunner() == null || options.getRunner() == DirectRunner.class;
-    boolean wait = options.getWaitUntilFinish() != null ? options.getWaitUntilFinish() : local;
-    Instant started = Instant.now();
     out.printf("ML feature store %s run %s: %s .. %s%n",
         config.mode().name().toLowerCase(java.util.Locale.ROOT), config.runId(), config.start(),
         config.end());
-    if (!bigQuerySource(options)) {
-      for (String t : ReadFileSources.missingTables(options.getInputDir())) {
-        out.printf("  note: source table %s has no files under %s: read as an empty table%n", t,
-            options.getInputDir());
+    for (String w : config.safety().warnings()) {
+      out.println("  warning: " + w);
+    }
+    OutputLock lock = null;
+    try {
+      if (!bigQuerySink(options) && OutputFolder.isLocal(options.getOutputDir())) {
+        try {
+          lock = OutputFolder.prepare(Path.of(options.getOutputDir()), config.runId(),
+              Duration.ofHours(options.getLockTimeoutHours() == null ? 6
+                  : options.getLockTimeoutHours()), out);
+        } catch (OutputLock.LockedException e) {
+          err.println("error: " + e.getMessage());
+          return ExitCode.REFUSED.code();
+        } catch (IOException e) {
+          err.println("error: cannot prepare the output folder " + options.getOutputDir() + ": "
+              + e.getMessage());
+          return ExitCode.FAILED.code();
+        }
+      }
+      return runJob(options, config, out, err);
+    } finally {
+      if (lock != null) {
+        try {
+          lock.close();
+        } catch (IOException e) {
+          err.println("warning: could not release the lock of " + options.getOutputDir() + ": "
+              + e.getMessage());
+        }
       }
     }
+  }
+
+  private static int runJob(FeatureStoreOptions options, RunConfig config, PrintStream out,
+      PrintStream err) {
+    boolean local = options.getRunner() == null || options.getRunner() == DirectRunner.class;
+    boolean wait = options.getWaitUntilFinish() != null ? options.getWaitUntilFinish() : local;
+    Instant started = Instant.now();
     Pipeline p = build(options, config);
     PipelineResult result;
     try {
       result = p.run();
       if (!wait) {
         out.println("Submitted; not waiting (pass --waitUntilFinish=true to wait and print the "
-            + "breakdown).");
-        return 0;
+            + "breakdown). The job checks the upstream readiness gate itself.");
+        return ExitCode.OK.code();
       }
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("job ended in state " + state);
       }
     } catch (RuntimeException e) {
+      DependencyGateException refused = gateRefusal(e);
+      if (refused != null) {
+        SafetyReport safety = new SafetyReport(refused.readiness(), Map.of(),
+            config.safety().warnings());
+        out.print(safety.format());
+        err.println("error: " + refused.getMessage());
+        if (!bigQuerySink(options)) {
+          // The BigQuery sink appended its FAILED_DEPENDENCIES row inside the pipeline.
+          Map<String, Object> breakdown = new LinkedHashMap<>(safety.toMap());
+          breakdown.put("error", refused.getMessage());
+          writeHistory(options, RunHistory.row(config, SafetyReport.FAILED_DEPENDENCIES, 0L, 0L,
+              0L, breakdown, started, Instant.now()), err);
+        }
+        return ExitCode.REFUSED.code();
+      }
       String message = rootMessage(e);
       err.println("error: the job failed: " + message);
-      writeHistory(options, config, "FAILED", null, started, err, message);
-      return 1;
+      writeHistory(options, RunHistory.row(config, SafetyReport.FAILED, null, started,
+          Instant.now(), message), err);
+      return ExitCode.FAILED.code();
     }
     double wall = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
     RunSummary summary = RunSummary.from(result, wall);
+    SafetyReport safety = new SafetyReport(
+        Readiness.of(config.safety().gate(), config.start(), config.end(),
+            CheckReadiness.fromCounters(summary.counters())),
+        SafetyReport.keptFromCounters(summary.counters(), OutputSchema.FEATURE_STORE.name(),
+            OutputSchema.GAPS.name()), config.safety().warnings());
     out.print(summary.format());
-    String status = summary.balanced() ? "SUCCEEDED" : "FAILED_UNBALANCED";
-    boolean historyWritten = writeHistory(options, config, status, summary, started, err, null);
+    out.print(safety.format());
+    String status = safety.status(summary.balanced());
+    boolean historyWritten = bigQuerySink(options) || writeHistory(options,
+        RunHistory.row(config, status, summary, safety, started, Instant.now()), err);
     if (bigQuerySink(options)) {
       out.printf("%nOutputs in BigQuery (%s)%n", BigQueryTables.spec(options, "ml_feature_store_v2"));
     } else {
-      out.printf("%nOutputs under %s (run-history row: %s)%n", options.getOutputDir(),
-          RunHistory.path(config.runId()));
+      out.printf("%nOutputs under %s (run-history row: %s, status %s)%n", options.getOutputDir(),
+          RunHistory.path(config.runId()), status);
     }
     if (!summary.balanced()) {
       err.println("error: roster entries do not equal feature rows + gaps");
-      return 1;
+      return ExitCode.FAILED.code();
     }
-    return historyWritten ? 0 : 1;
+    return historyWritten ? ExitCode.OK.code() : ExitCode.FAILED.code();
+  }
+
+  /** The message of the readiness gate's refusal in an exception chain, or null. */
+  public static String gateRefusalMessage(Throwable e) {
+    DependencyGateException g = gateRefusal(e);
+    return g == null ? null : g.getMessage();
+  }
+
+  /** The readiness gate's refusal in an exception chain, or null. */
+  static DependencyGateException gateRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DependencyGateException g) {
+        return g;
+      }
+    }
+    return null;
   }
 
   /**
-   * Writes the run-history row; false (and a message) when it cannot be written. With the BigQuery
-   * sink the pipeline appends its own row after its loads, so only a failed run's row is appended
-   * here.
+   * Writes a run-history row of the file sink, or (BigQuery sink) appends the row of a run that
+   * failed before its own run-history step; false (and a message) when it cannot be written.
    */
-  private static boolean writeHistory(FeatureStoreOptions options, RunConfig config,
-      String status, RunSummary summary, Instant started, PrintStream err, String error) {
-    RunRecord row = RunHistory.row(config, status, summary, started, Instant.now(), error);
+  private static boolean writeHistory(FeatureStoreOptions options, RunRecord row,
+      PrintStream err) {
     String where = bigQuerySink(options)
         ? BigQueryTables.spec(options, OutputSchema.RUN_HISTORY.name()) : options.getOutputDir();
     try {
       if (!bigQuerySink(options)) {
         RunHistory.writeFile(options.getOutputDir(), row);
-      } else if (error != null) {
+      } else {
         WriteBigQueryOutputs.appendRunHistory(where, row, options, null);
       }
       return true;
@@ -223,6 +294,8 @@ public final class FeatureStorePipeline {
     out.println();
     PipelineOptionsFactory.printHelp(out, FeatureStoreOptions.class);
     out.println("Any standard Beam option is accepted as well (--runner, --targetParallelism, ...).");
+    out.println();
+    out.print(ExitCode.help());
   }
 
 }

@@ -2,6 +2,7 @@ package com.nbaprops.mlfs;
 
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.history.PlayerSweep.Mode;
+import com.nbaprops.mlfs.readiness.Readiness;
 import com.nbaprops.mlfs.source.ReadFileSources;
 import com.nbaprops.mlfs.source.SourceTable;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
@@ -28,7 +31,7 @@ public final class OptionsValidator {
   private static final Pattern RUN_ID = Pattern.compile("^[A-Za-z0-9_.-]{1,128}$");
 
   /** A problem with the options: the message is meant for the user as is. */
-  public static final class InvalidOptionsException extends RuntimeException {
+  public static final class InvalidOptionsException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     public InvalidOptionsException(String message) {
@@ -92,7 +95,71 @@ public final class OptionsValidator {
           + "'_', '.' and '-' (it names output files)");
     }
     return new RunConfig(mode, start, end, Boolean.TRUE.equals(o.getIncludeBootstrap()),
-        new RunStamp(runId, created.toString()), playerShards(o));
+        new RunStamp(runId, created.toString()), playerShards(o), safety(o, mode));
+  }
+
+  /** The readiness gate and the protection of dates without roster. */
+  static RunConfig.Safety safety(FeatureStoreOptions o, Mode mode) {
+    int min = o.getMinUpstreamRows() == null ? Readiness.Policy.DEFAULT_MIN_UPSTREAM_ROWS
+        : o.getMinUpstreamRows();
+    if (min < 0) {
+      throw new InvalidOptionsException("--minUpstreamRows=" + min + " is negative: pass a row "
+          + "count (default " + Readiness.Policy.DEFAULT_MIN_UPSTREAM_ROWS + "), or "
+          + "--skipDependencyCheck to turn the gate off");
+    }
+    if (o.getLockTimeoutHours() != null && o.getLockTimeoutHours() < 1) {
+      throw new InvalidOptionsException("--lockTimeoutHours=" + o.getLockTimeoutHours()
+          + " must be at least 1: pass the hours after which another host's lock is stale");
+    }
+    return new RunConfig.Safety(new Readiness.Policy(mode == Mode.DAILY, min,
+        Boolean.TRUE.equals(o.getStrictDependencies()),
+        Boolean.TRUE.equals(o.getSkipDependencyCheck())),
+        Boolean.TRUE.equals(o.getReplaceEmptyDates()), List.of());
+  }
+
+  /**
+   * The required source tables of a mode: the roster source (backfill: player_game_summary, daily:
+   * upcoming_player_game_context) and team_offense_game_summary (the league index).
+   */
+  public static List<SourceTable<?>> requiredTables(Mode mode) {
+    return List.of(mode == Mode.DAILY ? SourceTable.UPCOMING_PLAYER_GAME_CONTEXT
+        : SourceTable.PLAYER_GAME_SUMMARY, SourceTable.TEAM_OFFENSE_GAME_SUMMARY);
+  }
+
+  /**
+   * Checks which source tables the input folder lacks: a missing required table is an error (exit
+   * 2), a missing optional one a warning (an error under {@code --strictDependencies}). Returns
+   * the config with the warnings. BigQuery sources are checked by the read itself.
+   */
+  public static RunConfig checkTables(FeatureStoreOptions o, RunConfig config) {
+    if (source(o) != Io.FILES) {
+      return config;
+    }
+    List<String> missing = ReadFileSources.missingTables(o.getInputDir());
+    List<String> required = new ArrayList<>();
+    for (SourceTable<?> t : requiredTables(config.mode())) {
+      if (missing.contains(t.name())) {
+        required.add(t.name());
+      }
+    }
+    if (!required.isEmpty()) {
+      throw new InvalidOptionsException("required source table(s) missing under " + o.getInputDir()
+          + ": " + String.join(", ", required) + " (no " + required.get(0) + "/*.ndjson[.gz]); a "
+          + config.mode().name().toLowerCase(Locale.ROOT) + " run needs "
+          + String.join(" and ", requiredTables(config.mode()).stream().map(SourceTable::name)
+              .toList()));
+    }
+    List<String> warnings = new ArrayList<>();
+    for (String t : missing) {
+      warnings.add("optional source table " + t + " has no files under " + o.getInputDir()
+          + ": read as an empty table");
+    }
+    if (!warnings.isEmpty() && config.safety().gate().strict()) {
+      throw new InvalidOptionsException("--strictDependencies: optional source table(s) missing "
+          + "under " + o.getInputDir() + ": " + String.join(", ", missing));
+    }
+    RunConfig.Safety s = config.safety();
+    return config.withSafety(new RunConfig.Safety(s.gate(), s.replaceEmptyDates(), warnings));
   }
 
   /** {@code --playerShards}, or its default: 4 per core on the DirectRunner, else 0 (by player). */

@@ -2,17 +2,45 @@ package com.nbaprops.mlfs;
 
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.history.PlayerSweep.Mode;
+import com.nbaprops.mlfs.readiness.Readiness;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The validated settings of one run; everything the transforms need.
  *
  * @param playerShards join key of the player timeline: 0 = one key per player, N = N shards of
  *     players (see {@code PlayerTimeline}); never changes a row
+ * @param safety what protects existing output: the readiness gate, emptied dates, warnings
  */
 public record RunConfig(Mode mode, LocalDate start, LocalDate end, boolean includeBootstrap,
-    RunStamp stamp, int playerShards) implements Serializable {
+    RunStamp stamp, int playerShards, Safety safety) implements Serializable {
+
+  /**
+   * @param gate the upstream readiness gate's settings
+   * @param replaceEmptyDates clear the output of dates of the range that now have no roster (by
+   *     default such dates keep their output: "kept dates")
+   * @param warnings what the entry point found before the build (missing optional tables); a run
+   *     with warnings ends {@code SUCCEEDED_WITH_WARNINGS}
+   */
+  public record Safety(Readiness.Policy gate, boolean replaceEmptyDates, List<String> warnings)
+      implements Serializable {
+    public Safety {
+      warnings = List.copyOf(warnings);
+    }
+
+    /** The defaults: gate on in daily mode with 50 rows, dates without roster kept. */
+    public static Safety defaults(Mode mode) {
+      return new Safety(new Readiness.Policy(mode == Mode.DAILY,
+          Readiness.Policy.DEFAULT_MIN_UPSTREAM_ROWS, false, false), false, List.of());
+    }
+  }
+
+  public RunConfig(Mode mode, LocalDate start, LocalDate end, boolean includeBootstrap,
+      RunStamp stamp, int playerShards) {
+    this(mode, start, end, includeBootstrap, stamp, playerShards, Safety.defaults(mode));
+  }
 
   public RunConfig(Mode mode, LocalDate start, LocalDate end, boolean includeBootstrap,
       RunStamp stamp) {
@@ -26,5 +54,9 @@ public record RunConfig(Mode mode, LocalDate start, LocalDate end, boolean inclu
 
   public String runId() {
     return stamp.runId();
+  }
+
+  public RunConfig withSafety(Safety s) {
+    return new RunConfig(mode, start, end, includeBootstrap, stamp, playerShards, s);
   }
 }

@@ -23,6 +23,8 @@ public class FlexTemplateMetadataTest {
 
   /** Per parameter kind: values its regex must accept, and values it must reject. */
   private static final Map<String, List<List<String>>> SAMPLES = Map.of(
+      "count", List.of(List.of("0", "50", "999999"), List.of("-1", "5.5", "", "x")),
+      "hours", List.of(List.of("1", "6", "48"), List.of("0", "-1", "", "1.5")),
       "date", List.of(List.of("2024-01-15", "2025-10-21"),
           List.of("2024-1-15", "20240115", "2024-01-15'; DROP TABLE x; --", "", "yesterday")),
       "mode", List.of(List.of("backfill", "daily"), List.of("weekly", "DAILY ", "")),
@@ -39,8 +41,13 @@ public class FlexTemplateMetadataTest {
       return "date";
     } else if (name.equals("mode")) {
       return "mode";
-    } else if (name.equals("includeBootstrap")) {
+    } else if (name.equals("includeBootstrap") || name.equals("skipDependencyCheck")
+        || name.equals("strictDependencies") || name.equals("replaceEmptyDates")) {
       return "bool";
+    } else if (name.equals("minUpstreamRows")) {
+      return "count";
+    } else if (name.equals("lockTimeoutHours")) {
+      return "hours";
     } else if (name.equals("source") || name.equals("sink")) {
       return "io";
     } else if (name.equals("bigQueryProject")) {

@@ -73,7 +73,9 @@ public class RobustnessTest {
     assertEquals(Set.of("read_parse", "player_sweep", "league_index", "build_features",
         "write_outputs"), ((Map<String, Object>) breakdown.get("stage_seconds")).keySet());
     assertTrue(((Number) breakdown.get("vector_build_us_mean")).doubleValue() > 0);
-    assertEquals("SUCCEEDED", history.get("status"));
+    // The tiny league has almost no precomputed rows: every date is below the readiness gate,
+    // which a backfill reports as a warning and writes anyway.
+    assertEquals("SUCCEEDED_WITH_WARNINGS", history.get("status"));
 
     // Nothing of the good data is lost: the roster of every date is intact and balanced.
     Map<String, Set<String>> roster = EndToEndTest.expectedRoster(EndToEndTest.TINY);
@@ -83,6 +85,7 @@ public class RobustnessTest {
     Set<String> want = new HashSet<>();
     roster.forEach((date, players) -> players.forEach(p -> want.add(p + "|" + date)));
     assertEquals(want, seen);
-    assertTrue(run.stdout.contains("note: source table player_shot_zone_analysis has no files"));
+    assertTrue(run.stdout.contains(
+        "warning: optional source table player_shot_zone_analysis has no files"));
   }
 }

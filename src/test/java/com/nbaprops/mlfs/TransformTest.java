@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.testing.PAssert;
@@ -200,13 +201,29 @@ public class TransformTest {
     return EntryProcessor.process(in, TestRows.emptyLeague(), false).row();
   }
 
+  /** A readiness census with these roster entries per date (nothing else read). */
+  static PCollection<com.nbaprops.mlfs.readiness.Readiness> readiness(TestPipeline p,
+      RunConfig config, Map<String, Integer> roster) {
+    Map<LocalDate, com.nbaprops.mlfs.readiness.DateCensus> census = new java.util.TreeMap<>();
+    roster.forEach((date, n) -> census.put(d(date),
+        new com.nbaprops.mlfs.readiness.DateCensus(d(date), n, 0, 0, 0, 0, false)));
+    return p.apply("Readiness", Create.of(com.nbaprops.mlfs.readiness.Readiness.of(
+        config.safety().gate(), config.start(), config.end(), census)).withCoder(
+        org.apache.beam.sdk.coders.SerializableCoder.of(
+            com.nbaprops.mlfs.readiness.Readiness.class)));
+  }
+
   @Test
   public void writeFileOutputsReplacesDateFilesSortedAndRemovesEmptyDates() throws IOException {
     Path out = tmp.newFolder("out").toPath();
+    // 2025-01-11 had roster entries that are all gone now (its file goes); 2025-01-12 has no
+    // roster at all (its file is kept: a late upstream must not erase a good date).
     Path stale = out.resolve("ml_feature_store_v2/game_date=2025-01-11.ndjson");
+    Path kept = out.resolve("ml_feature_store_v2/game_date=2025-01-12.ndjson");
     Path outside = out.resolve("ml_feature_store_v2/game_date=2025-02-01.ndjson");
     Files.createDirectories(stale.getParent());
     Files.writeString(stale, "{}\n");
+    Files.writeString(kept, "{}\n{}\n");
     Files.writeString(outside, "{}\n");
     List<ScoredRow> rows = List.of(record("zed", "2025-01-15"), record("abe", "2025-01-15"),
         record("abe", "2025-01-20"));
@@ -219,7 +236,9 @@ public class TransformTest {
             .withCoder(RecordCoder.of(GapRow.class))))
         .and(SourceTables.DEAD_LETTERS, p.apply("Dead", Create.of(new DeadLetter(
             "player_game_summary", "{bad", "x.ndjson:1: malformed JSON")).withCoder(
-            RecordCoder.of(DeadLetter.class))));
+            RecordCoder.of(DeadLetter.class))))
+        .and(com.nbaprops.mlfs.readiness.CheckReadiness.READINESS, readiness(p, CONFIG,
+            Map.of("2025-01-11", 1, "2025-01-15", 3, "2025-01-20", 1)));
     in.apply(new WriteFileOutputs(out.toString(), CONFIG));
     p.run().waitUntilFinish();
     List<String> lines =
@@ -239,6 +258,7 @@ public class TransformTest {
         + "\"detected_by\":\"ml_feature_store_v2\",\"run_id\":\"test-run\"}"),
         Files.readAllLines(out.resolve("feature_store_gaps/game_date=2025-01-15.ndjson")));
     assertFalse(Files.exists(stale));
+    assertEquals(2, Files.readAllLines(kept).size());
     assertTrue(Files.exists(outside));
     List<String> dead = Files.readAllLines(out.resolve(
         "pipeline_dead_letters/run_id=test-run.ndjson"));

@@ -80,6 +80,16 @@ public final class OutputSchema {
           nullable("timing_breakdown", Type.STRING, (RunRecord r) -> Json.write(r.breakdown()))),
       null, List.of());
 
+  /** Every output table, in the order the local layout lists them. */
+  public static List<OutputTable<?>> all() {
+    return List.of(FEATURE_STORE, GAPS, DEAD_LETTERS, RUN_HISTORY);
+  }
+
+  /** The folder names of the local layout (one per output table). */
+  public static List<String> localTables() {
+    return all().stream().map(OutputTable::name).toList();
+  }
+
   /** Each source label's weight as the column value (one BigDecimal per label, not per row). */
   private static final BigDecimal[] WEIGHTS = weights();
 

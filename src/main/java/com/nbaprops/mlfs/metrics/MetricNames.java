@@ -55,6 +55,21 @@ public final class MetricNames {
     return "fallbacks." + source;
   }
 
+  /** The readiness census: {@code upstream.<what>.<date>} (what: roster, a table, teams_playing). */
+  public static String upstream(String what, java.time.LocalDate date) {
+    return UPSTREAM_PREFIX + what + "." + date;
+  }
+
+  /** Rows of a date's existing output kept because the date now has no roster. */
+  public static String keptRows(String table, java.time.LocalDate date) {
+    return KEPT_PREFIX + table + "." + date;
+  }
+
+  public static final String UPSTREAM_PREFIX = "upstream.";
+  public static final String KEPT_PREFIX = "kept.";
+  /** Temporary files of killed runs removed at start. */
+  public static final String TMP_FILES_REMOVED = "tmp_files_removed";
+
   public static String stageMillis(String stage) {
     return "stage_ms." + stage;
   }

@@ -58,6 +58,11 @@ public final class RunSummary {
     }
   }
 
+  /** Every counter of the namespace, by name. */
+  public Map<String, Long> counters() {
+    return java.util.Collections.unmodifiableMap(counters);
+  }
+
   public long counter(String name) {
     return counters.getOrDefault(name, 0L);
   }

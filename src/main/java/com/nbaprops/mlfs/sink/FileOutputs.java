@@ -47,6 +47,25 @@ public final class FileOutputs {
     FileSystems.rename(List.of(tmp), List.of(dst));
   }
 
+  /** Lines of a file, 0 when it does not exist. */
+  public static long countLines(String path) throws IOException {
+    MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
+    if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+      return 0;
+    }
+    long n = 0;
+    try (java.io.InputStream in = new java.io.BufferedInputStream(Channels.newInputStream(
+        FileSystems.open(m.metadata().get(0).resourceId())))) {
+      int b;
+      while ((b = in.read()) != -1) {
+        if (b == '\n') {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   /** Deletes the file if it exists; returns whether it existed. */
   public static boolean deleteIfExists(String path) throws IOException {
     MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);

@@ -3,22 +3,15 @@ package com.nbaprops.mlfs.sink;
 import com.nbaprops.mlfs.metrics.MetricNames;
 import com.nbaprops.mlfs.metrics.RunSummary;
 import com.nbaprops.mlfs.source.SourceTable;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.MapCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * Counts the keys of a run's outputs (one key per feature row, per default feature of a row, per
  * gap and its reason, per dead letter and its table) into one map, and turns that map into the
  * run-history breakdown of a BigQuery-sink run, in the same shape as the local run's breakdown.
  */
-public final class RunCounts extends Combine.CombineFn<String, Map<String, Long>, Map<String, Long>> {
+public final class RunCounts extends com.nbaprops.mlfs.util.KeyCounts {
   private static final long serialVersionUID = 1L;
   // Keys are the Beam metric names, so the breakdown is built as for a local run.
   static final String FEATURE_ROWS = MetricNames.FEATURE_ROWS;
@@ -35,41 +28,6 @@ public final class RunCounts extends Combine.CombineFn<String, Map<String, Long>
 
   static String deadLetters(String table) {
     return MetricNames.deadLetters(table);
-  }
-
-  @Override
-  public Map<String, Long> createAccumulator() {
-    return new HashMap<>();
-  }
-
-  @Override
-  public Map<String, Long> addInput(Map<String, Long> acc, String key) {
-    acc.merge(key, 1L, Long::sum);
-    return acc;
-  }
-
-  @Override
-  public Map<String, Long> mergeAccumulators(Iterable<Map<String, Long>> accs) {
-    Map<String, Long> out = new HashMap<>();
-    for (Map<String, Long> a : accs) {
-      a.forEach((k, v) -> out.merge(k, v, Long::sum));
-    }
-    return out;
-  }
-
-  @Override
-  public Map<String, Long> extractOutput(Map<String, Long> acc) {
-    return acc;
-  }
-
-  @Override
-  public Coder<Map<String, Long>> getAccumulatorCoder(CoderRegistry r, Coder<String> in) {
-    return MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-  }
-
-  @Override
-  public Coder<Map<String, Long>> getDefaultOutputCoder(CoderRegistry r, Coder<String> in) {
-    return MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
   }
 
   /** The breakdown: every gap reason, feature and source table listed, in contract order. */

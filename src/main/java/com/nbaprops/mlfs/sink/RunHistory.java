@@ -26,6 +26,15 @@ public final class RunHistory {
         breakdown, startedAt, finishedAt);
   }
 
+  /** The row of a local run that finished: its metrics' breakdown plus what protected the output. */
+  public static RunRecord row(RunConfig config, String status, RunSummary summary,
+      com.nbaprops.mlfs.readiness.SafetyReport safety, Instant startedAt, Instant finishedAt) {
+    Map<String, Object> breakdown = summary.toMap();
+    breakdown.putAll(safety.toMap());
+    return row(config, status, summary.featureRows(), summary.gapRows(), summary.deadLetters(),
+        breakdown, startedAt, finishedAt);
+  }
+
   /** The row from explicit counts (the BigQuery sink computes them inside the pipeline). */
   public static RunRecord row(RunConfig config, String status, Long rows, Long gaps,
       Long deadLetters, Map<String, Object> breakdown, Instant startedAt, Instant finishedAt) {

@@ -9,6 +9,10 @@ import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.features.GapRow;
 import com.nbaprops.mlfs.features.ScoredRow;
 import com.nbaprops.mlfs.model.DeadLetter;
+import com.nbaprops.mlfs.readiness.CheckReadiness;
+import com.nbaprops.mlfs.readiness.DateCensus;
+import com.nbaprops.mlfs.readiness.Readiness;
+import com.nbaprops.mlfs.readiness.SafetyReport;
 import com.nbaprops.mlfs.source.SourceTables;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +52,8 @@ import org.apache.beam.sdk.values.ValueInSingleWindow;
  * exactly the dates it writes (atomically per date); tables are created if absent, day-partitioned
  * on {@code game_date} and clustered as the data contract says, with schemas generated from
  * {@link OutputSchema}. Dead letters are appended. After the loads succeed, one run-history row
- * with the run's counts is appended. Never the Storage Write API (it cannot truncate).
+ * with the run's counts is appended. Never the Storage Write API (it cannot truncate). A run the
+ * readiness gate refused loads nothing, appends its {@code FAILED_DEPENDENCIES} row, then fails.
  */
 public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDone> {
   private final Map<String, String> tableSpecs;
@@ -84,20 +89,25 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
   @Override
   public PDone expand(PCollectionTuple in) {
     RunStamp stamp = config.stamp();
+    PCollection<Readiness> gate = in.get(CheckReadiness.READINESS);
+    PCollectionView<Readiness> readiness = gate.apply("ReadinessView", View.asSingleton());
     PCollection<TableRow> features = in.get(BuildFeatureRows.FEATURE_ROWS)
         .apply("FeatureTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
             .via((ScoredRow f) -> BigQuerySchemas.toTableRow(OutputSchema.FEATURE_STORE, f,
                 stamp)))
-        .setCoder(TableRowJsonCoder.of());
+        .setCoder(TableRowJsonCoder.of())
+        .apply("GateFeatureRows", gated(readiness));
     PCollection<TableRow> gaps = in.get(BuildFeatureRows.GAP_ROWS)
         .apply("GapTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
             .via((GapRow g) -> BigQuerySchemas.toTableRow(OutputSchema.GAPS, g, stamp)))
-        .setCoder(TableRowJsonCoder.of());
+        .setCoder(TableRowJsonCoder.of())
+        .apply("GateGapRows", gated(readiness));
     PCollection<TableRow> dead = in.get(SourceTables.DEAD_LETTERS)
         .apply("DeadLetterTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
             .via((DeadLetter d) -> BigQuerySchemas.toTableRow(OutputSchema.DEAD_LETTERS, d,
                 stamp)))
-        .setCoder(TableRowJsonCoder.of());
+        .setCoder(TableRowJsonCoder.of())
+        .apply("GateDeadLetters", gated(readiness));
 
     WriteResult featureLoads = features.apply("LoadFeatureRows",
         perDate(OutputSchema.FEATURE_STORE));
@@ -106,20 +116,40 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     // succeeded: a failed run never leaves a date emptied.
     PCollection<?>[] loads = {featureLoads.getSuccessfulTableLoads(),
         gapLoads.getSuccessfulTableLoads()};
-    deleteEmptyDates(in, features, OutputSchema.FEATURE_STORE, "FeatureRowDates", loads);
-    deleteEmptyDates(in, gaps, OutputSchema.GAPS, "GapRowDates", loads);
+    PCollection<String> keptFeatures = deleteEmptyDates(in, features, OutputSchema.FEATURE_STORE,
+        "FeatureRowDates", readiness, loads);
+    PCollection<String> keptGaps = deleteEmptyDates(in, gaps, OutputSchema.GAPS, "GapRowDates",
+        readiness, loads);
+    PCollectionView<List<String>> kept = PCollectionList.of(keptFeatures).and(keptGaps)
+        .apply("KeptDates", Flatten.pCollections())
+        .apply("KeptDatesView", View.asList());
     dead.apply("AppendDeadLetters", append(OutputSchema.DEAD_LETTERS));
 
     PCollectionView<Map<String, Long>> counts = runCounts(in);
-    in.getPipeline()
+    WriteResult history = in.getPipeline()
         .apply("RunHistoryOnce", Create.of(config.runId()))
         .apply("AfterLoads", Wait.on(featureLoads.getSuccessfulTableLoads(),
             gapLoads.getSuccessfulTableLoads()))
-        .apply("RunHistoryRow", ParDo.of(new RunHistoryFn(config, counts))
-            .withSideInputs(counts))
+        .apply("RunHistoryRow", ParDo.of(new RunHistoryFn(config, counts, readiness, kept))
+            .withSideInputs(counts, readiness, kept))
         .setCoder(TableRowJsonCoder.of())
         .apply("AppendRunHistory", append(OutputSchema.RUN_HISTORY));
+    // A refused run has recorded FAILED_DEPENDENCIES; now the job fails with the gate's message.
+    CheckReadiness.failIfRefused(gate, history.getSuccessfulTableLoads());
     return PDone.in(in.getPipeline());
+  }
+
+  /** Passes every row through unless the readiness gate refused the run (then none). */
+  private static ParDo.SingleOutput<TableRow, TableRow> gated(
+      PCollectionView<Readiness> readiness) {
+    return ParDo.of(new DoFn<TableRow, TableRow>() {
+      @ProcessElement
+      public void process(ProcessContext c) {
+        if (!c.sideInput(readiness).refused()) {
+          c.output(c.element());
+        }
+      }
+    }).withSideInputs(readiness);
   }
 
   /**
@@ -150,9 +180,14 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
         .apply("RunCountsView", View.asSingleton());
   }
 
-  /** Dates of the range without rows in this table lose their old partition. */
-  private void deleteEmptyDates(PCollectionTuple in, PCollection<TableRow> rows,
-      OutputTable<?> table, String name, PCollection<?>[] afterLoads) {
+  /**
+   * Dates of the range with roster but without rows in this table lose their old partition; dates
+   * without roster keep theirs unless {@code --replaceEmptyDates}. Returns the kept dates as
+   * {@code table|date|rows}.
+   */
+  private PCollection<String> deleteEmptyDates(PCollectionTuple in, PCollection<TableRow> rows,
+      OutputTable<?> table, String name, PCollectionView<Readiness> readiness,
+      PCollection<?>[] afterLoads) {
     PCollectionView<List<String>> dates = rows
         .apply(name, MapElements.into(TypeDescriptors.strings())
             .via((TableRow r) -> (String) r.get("game_date")))
@@ -162,11 +197,13 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     for (LocalDate d = config.start(); !d.isAfter(config.end()); d = d.plusDays(1)) {
       range.add(d.toString());
     }
-    in.getPipeline()
+    return in.getPipeline()
         .apply(name + "InRange", Create.of(range))
         .apply(name + "AfterLoads", Wait.on(afterLoads))
-        .apply(name + "DeleteEmpty", ParDo.of(new DeleteEmptyPartitionsFn(
-            tableSpecs.get(table.name()), dates, deleter)).withSideInputs(dates));
+        .apply(name + "DeleteEmpty", ParDo.of(new DeleteEmptyPartitionsFn(table.name(),
+            tableSpecs.get(table.name()), dates, readiness, config.safety().replaceEmptyDates(),
+            deleter)).withSideInputs(dates, readiness))
+        .setCoder(org.apache.beam.sdk.coders.StringUtf8Coder.of());
   }
 
   private Write<TableRow> base(OutputTable<?> table) {
@@ -228,18 +265,33 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
   static final class RunHistoryFn extends DoFn<String, TableRow> {
     private final RunConfig config;
     private final PCollectionView<Map<String, Long>> counts;
+    private final PCollectionView<Readiness> readiness;
+    private final PCollectionView<List<String>> kept;
 
-    RunHistoryFn(RunConfig config, PCollectionView<Map<String, Long>> counts) {
+    RunHistoryFn(RunConfig config, PCollectionView<Map<String, Long>> counts,
+        PCollectionView<Readiness> readiness, PCollectionView<List<String>> kept) {
       this.config = config;
       this.counts = counts;
+      this.readiness = readiness;
+      this.kept = kept;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       Map<String, Long> n = c.sideInput(counts);
-      RunRecord r = RunHistory.row(config, "SUCCEEDED",
-          n.getOrDefault(RunCounts.FEATURE_ROWS, 0L), n.getOrDefault(RunCounts.GAP_ROWS, 0L),
-          n.getOrDefault(RunCounts.DEAD_LETTERS, 0L), RunCounts.breakdown(n),
+      Readiness gate = c.sideInput(readiness);
+      SafetyReport safety = new SafetyReport(gate,
+          DeleteEmptyPartitionsFn.keptDates(c.sideInput(kept)), config.safety().warnings());
+      long roster = gate.dates().values().stream().mapToLong(DateCensus::roster).sum();
+      long rows = n.getOrDefault(RunCounts.FEATURE_ROWS, 0L);
+      long gaps = n.getOrDefault(RunCounts.GAP_ROWS, 0L);
+      Map<String, Object> breakdown = RunCounts.breakdown(n);
+      breakdown.put("roster_entries", roster);
+      breakdown.putAll(safety.toMap());
+      boolean refused = gate.refused();
+      RunRecord r = RunHistory.row(config, safety.status(roster == rows + gaps),
+          refused ? 0L : rows, refused ? 0L : gaps,
+          refused ? 0L : n.getOrDefault(RunCounts.DEAD_LETTERS, 0L), breakdown,
           Instant.parse(config.stamp().createdAt()), Instant.now());
       c.output(BigQuerySchemas.toTableRow(OutputSchema.RUN_HISTORY, r, null));
     }

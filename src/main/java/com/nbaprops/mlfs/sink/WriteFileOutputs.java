@@ -7,6 +7,8 @@ import com.nbaprops.mlfs.features.GapRow;
 import com.nbaprops.mlfs.features.ScoredRow;
 import com.nbaprops.mlfs.metrics.MetricNames;
 import com.nbaprops.mlfs.model.DeadLetter;
+import com.nbaprops.mlfs.readiness.CheckReadiness;
+import com.nbaprops.mlfs.readiness.Readiness;
 import com.nbaprops.mlfs.source.SourceTables;
 import com.nbaprops.mlfs.util.Batch;
 import com.nbaprops.mlfs.util.BatchByKey;
@@ -31,6 +33,7 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -38,6 +41,7 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -45,9 +49,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * Writes the local layout of the data contract under the output folder:
  * {@code ml_feature_store_v2/game_date=D.ndjson} and {@code feature_store_gaps/game_date=D.ndjson}
- * for every date D of the run (rows sorted by player_lookup; a date of the range with no rows has its
- * old file removed, so a re-run replaces exactly its dates), and {@code
- * pipeline_dead_letters/run_id=R.ndjson}. Rows are grouped by month, not by date: a few dozen keys.
+ * for every date D of the run (rows sorted by player_lookup; a date of the range with roster but no
+ * rows of a table has that old file removed, so a re-run replaces exactly its dates; a date without
+ * roster keeps its files unless {@code --replaceEmptyDates}), and {@code
+ * pipeline_dead_letters/run_id=R.ndjson}. A run refused by the readiness gate writes nothing. Rows are grouped by month, not by date: a few dozen keys.
  */
 public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> {
   private final String outputDir;
@@ -69,6 +74,8 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
 
   @Override
   public PDone expand(PCollectionTuple in) {
+    PCollection<Readiness> gate = in.get(CheckReadiness.READINESS);
+    PCollectionView<Readiness> readiness = gate.apply("ReadinessView", View.asSingleton());
     TupleTag<String> monthsTag = new TupleTag<>("months");
     TupleTag<Batch<ScoredRow>> rowsTag = new TupleTag<>("rows");
     TupleTag<Batch<GapRow>> gapsTag = new TupleTag<>("gaps");
@@ -89,7 +96,8 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
                 RecordCoder.of(GapRow.class))))
         .apply("GroupByMonth", CoGroupByKey.create())
         .apply("WriteDateFiles", ParDo.of(
-            new WriteMonthFn(outputDir, config, rowsTag, gapsTag)));
+            new WriteMonthFn(outputDir, config, rowsTag, gapsTag, readiness))
+            .withSideInputs(readiness));
 
     in.get(SourceTables.DEAD_LETTERS)
         .apply("DeadLetterRows", MapElements.into(TypeDescriptors.strings())
@@ -97,7 +105,10 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
         .apply("KeyDeadLetters", WithKeys.of("dead_letters"))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("GroupDeadLetters", GroupByKey.create())
-        .apply("WriteDeadLetters", ParDo.of(new WriteDeadLettersFn(outputDir, config.runId())));
+        .apply("WriteDeadLetters", ParDo.of(
+            new WriteDeadLettersFn(outputDir, config.runId(), readiness))
+            .withSideInputs(readiness));
+    CheckReadiness.failIfRefused(gate);
     return PDone.in(in.getPipeline());
   }
 
@@ -109,19 +120,26 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
     private final RunConfig config;
     private final TupleTag<Batch<ScoredRow>> rowsTag;
     private final TupleTag<Batch<GapRow>> gapsTag;
+    private final PCollectionView<Readiness> readiness;
     private final Counter written = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_WRITTEN);
     private final Counter deleted = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_DELETED);
 
     WriteMonthFn(String outputDir, RunConfig config, TupleTag<Batch<ScoredRow>> rowsTag,
-        TupleTag<Batch<GapRow>> gapsTag) {
+        TupleTag<Batch<GapRow>> gapsTag, PCollectionView<Readiness> readiness) {
       this.outputDir = outputDir;
       this.config = config;
       this.rowsTag = rowsTag;
       this.gapsTag = gapsTag;
+      this.readiness = readiness;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> month) {
+    public void process(ProcessContext c) {
+      Readiness gate = c.sideInput(readiness);
+      if (gate.refused()) {
+        return;
+      }
+      KV<String, CoGbkResult> month = c.element();
       long t0 = System.nanoTime();
       YearMonth m = YearMonth.parse(month.getKey());
       LocalDate from = max(m.atDay(1), config.start());
@@ -138,6 +156,11 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       }
       try {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+          if (gate.roster(d) == 0 && !config.safety().replaceEmptyDates()) {
+            keep(OutputSchema.FEATURE_STORE.name(), d);
+            keep(OutputSchema.GAPS.name(), d);
+            continue;
+          }
           writeDate(OutputSchema.FEATURE_STORE.name(), d, rows.getOrDefault(d, List.of()));
           writeDate(OutputSchema.GAPS.name(), d, gaps.getOrDefault(d, List.of()));
         }
@@ -146,6 +169,17 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       }
       Metrics.distribution(MetricNames.NAMESPACE, MetricNames.stageMillis(MetricNames.STAGE_WRITE))
           .update((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * A date without roster keeps its existing file (a late upstream, an import that recognised
+     * nothing): its rows are counted for the breakdown's kept dates.
+     */
+    private void keep(String table, LocalDate d) throws IOException {
+      long n = FileOutputs.countLines(FileOutputs.path(outputDir, datePath(table, d)));
+      if (n > 0) {
+        Metrics.counter(MetricNames.NAMESPACE, MetricNames.keptRows(table, d)).inc(n);
+      }
     }
 
     /** Replaces the date's file with its lines sorted by player (then by text), or removes it. */
@@ -176,16 +210,21 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
   static final class WriteDeadLettersFn extends DoFn<KV<String, Iterable<String>>, Void> {
     private final String outputDir;
     private final String runId;
+    private final PCollectionView<Readiness> readiness;
 
-    WriteDeadLettersFn(String outputDir, String runId) {
+    WriteDeadLettersFn(String outputDir, String runId, PCollectionView<Readiness> readiness) {
       this.outputDir = outputDir;
       this.runId = runId;
+      this.readiness = readiness;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> group) throws IOException {
+    public void process(ProcessContext c) throws IOException {
+      if (c.sideInput(readiness).refused()) {
+        return;
+      }
       List<String> lines = new ArrayList<>();
-      group.getValue().forEach(lines::add);
+      c.element().getValue().forEach(lines::add);
       lines.sort(Comparator.naturalOrder());
       FileOutputs.replace(FileOutputs.path(outputDir, deadLetterPath(runId)), lines, runId);
     }

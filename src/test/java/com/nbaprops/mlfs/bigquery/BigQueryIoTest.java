@@ -144,16 +144,17 @@ public class BigQueryIoTest {
     // Partitions are cleared only after the run's loads succeeded.
     assertFalse(RecordingDeleter.LOADED_BEFORE.isEmpty());
     assertTrue(RecordingDeleter.LOADED_BEFORE.stream().allMatch(n -> n == 40));
-    // Every date of the range without feature rows (resp. gaps) has its partition cleared, so a
-    // re-run replaces a date even by nothing; dates with rows are replaced by their load.
+    // Every date of the range with roster but without feature rows (resp. gaps) has its
+    // partition cleared, so a re-run replaces a date even by nothing; dates with rows are
+    // replaced by their load; dates without roster keep their partitions (no --replaceEmptyDates).
     java.util.Set<String> deleted = new java.util.TreeSet<>(RecordingDeleter.DELETED);
-    assertTrue(deleted.contains(PROJECT + ":nba_predictions.ml_feature_store_v2$20231111"));
-    assertTrue(deleted.contains(PROJECT + ":nba_predictions.ml_feature_store_v2$20231025"));
-    assertTrue(deleted.contains(PROJECT + ":nba_predictions.feature_store_gaps$20231112"));
-    assertFalse(deleted.contains(PROJECT + ":nba_predictions.ml_feature_store_v2$20231114"));
-    assertFalse(deleted.contains(PROJECT + ":nba_predictions.feature_store_gaps$20231114"));
-    // 21 dates: rows on 5 of them (Nov 7, 9, 10, 12, 14), gaps on 2 (Oct 25, Nov 14).
-    assertEquals(16 + 19, deleted.size());
+    // Roster on 6 dates: Oct 25 (only bootstrap gaps), Nov 7, 9, 10, 12 (only rows), Nov 14.
+    assertEquals(new java.util.TreeSet<>(List.of(
+        PROJECT + ":nba_predictions.ml_feature_store_v2$20231025",
+        PROJECT + ":nba_predictions.feature_store_gaps$20231107",
+        PROJECT + ":nba_predictions.feature_store_gaps$20231109",
+        PROJECT + ":nba_predictions.feature_store_gaps$20231110",
+        PROJECT + ":nba_predictions.feature_store_gaps$20231112")), deleted);
 
     Map<String, String> partitions = new TreeMap<>();
     for (TableRow r : allRows("nba_predictions", "ml_feature_store_v2")) {
@@ -195,6 +196,42 @@ public class BigQueryIoTest {
     assertEquals(37, ((Map<?, ?>) breakdown.get("defaults_per_feature")).size());
     assertEquals(local.get("defaults_per_feature"), breakdown.get("defaults_per_feature"));
     assertEquals(local.get("gaps_per_reason"), breakdown.get("gaps_per_reason"));
+    assertEquals("SUCCEEDED_WITH_WARNINGS", history.get(0).get("status"));
+    assertEquals(local.get("dependencies"), breakdown.get("dependencies"));
+  }
+
+  @Test
+  public void replaceEmptyDatesClearsTheDatesWithoutRoster() throws Exception {
+    FeatureStoreOptions o = options(RANGE[0], RANGE[1], "--source=bigquery", "--sink=bigquery",
+        "--tempLocation=" + tmp.newFolder("tmp-replace"), "--runId=bqr", "--replaceEmptyDates");
+    RunConfig config = OptionsValidator.validate(o, Instant.parse("2026-01-01T00:00:00Z"));
+    RecordingDeleter.DELETED.clear();
+    FeatureStorePipeline.build(o, config, services, new RecordingDeleter()).run()
+        .waitUntilFinish();
+    // 21 dates: rows on 5 of them (Nov 7, 9, 10, 12, 14), gaps on 2 (Oct 25, Nov 14).
+    assertEquals(16 + 19, new java.util.TreeSet<>(RecordingDeleter.DELETED).size());
+    assertTrue(RecordingDeleter.DELETED.contains(
+        PROJECT + ":nba_predictions.ml_feature_store_v2$20231111"));
+  }
+
+  @Test
+  public void aRefusedDailyRunLoadsNothingRecordsFailedDependenciesAndFails() throws Exception {
+    FeatureStoreOptions o = options("--mode=daily", "--gameDate=2023-11-14", "--source=bigquery",
+        "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-refused"), "--runId=bqd");
+    RunConfig config = OptionsValidator.validate(o, Instant.parse("2026-01-01T00:00:00Z"));
+    RecordingDeleter.DELETED.clear();
+    RuntimeException e = org.junit.Assert.assertThrows(RuntimeException.class,
+        () -> FeatureStorePipeline.build(o, config, services, new RecordingDeleter()).run()
+            .waitUntilFinish());
+    assertThat(String.valueOf(FeatureStorePipeline.gateRefusalMessage(e)),
+        containsString("player_daily_cache has 1 rows dated 2023-11-14, at least 5 needed"));
+    assertTrue(RecordingDeleter.DELETED.isEmpty());
+    assertTrue(allRows("nba_predictions", "ml_feature_store_v2").isEmpty());
+    assertTrue(allRows("nba_predictions", "feature_store_gaps").isEmpty());
+    List<TableRow> history = allRows("nba_reference", "processor_run_history");
+    assertEquals(1, history.size());
+    assertEquals("FAILED_DEPENDENCIES", history.get(0).get("status"));
+    assertEquals("0", String.valueOf(history.get(0).get("rows_written")));
   }
 
   /** Records the partitions the sink clears (the fake dataset service has no partitions). */
@@ -239,6 +276,10 @@ public class BigQueryIoTest {
 
   private List<TableRow> allRows(String dataset, String table) throws Exception {
     // The fake loads partition decorators (table$YYYYMMDD) into the base table.
+    if (datasets.getTable(new com.google.api.services.bigquery.model.TableReference()
+        .setProjectId(PROJECT).setDatasetId(dataset).setTableId(table)) == null) {
+      return List.of();
+    }
     return datasets.getAllRows(PROJECT, dataset, table);
   }
 
