@@ -64,7 +64,7 @@ public class BundledJarIT {
     Path out = Files.createTempDirectory("pipeline-jar");
     String log = run(List.of("java", "-jar", PIPELINE_JAR.toString(), "--mode=daily",
         "--gameDate=2023-11-14", "--inputDir=src/test/resources/leagues/tiny",
-        "--outputDir=" + out));
+        "--skipDependencyCheck", "--outputDir=" + out));
     assertThat(log, containsString("[balanced]"));
     assertTrue(Files.exists(out.resolve("ml_feature_store_v2/game_date=2023-11-14.ndjson")));
   }
