@@ -608,11 +608,17 @@ def same(got, want):
 
 
 def read_output(output_dir, table, d):
-    path = os.path.join(output_dir, table, "game_date=%s.ndjson" % d.isoformat())
-    if not os.path.exists(path):
-        return {}
-    with open(path, encoding="utf-8") as f:
-        return {row["player_lookup"]: row for row in map(json.loads, f) if row}
+    """One date of an output table, in any layout the pipeline writes or wrote."""
+    rows = {}
+    day = d.isoformat()
+    for rel in ("game_date=%s/part-00000.ndjson" % day, "game_date=%s/part-00000.ndjson.gz" % day,
+                "game_date=%s.ndjson" % day, "game_date=%s.ndjson.gz" % day):
+        path = os.path.join(output_dir, table, rel)
+        if os.path.exists(path):
+            opener = gzip.open if path.endswith(".gz") else open
+            with opener(path, "rt", encoding="utf-8") as f:
+                rows.update({row["player_lookup"]: row for row in map(json.loads, f) if row})
+    return rows
 
 
 def main(argv):

@@ -106,7 +106,8 @@ public final class FeatureStorePipeline {
     PTransform<PCollectionTuple, PDone> sink = bigQuerySink(options)
         ? new WriteBigQueryOutputs(specs(options, BigQueryTables.OUTPUTS.keySet()), config,
             testServices, deleter)
-        : new WriteFileOutputs(options.getOutputDir(), config);
+        : new WriteFileOutputs(options.getOutputDir(), config,
+            Boolean.TRUE.equals(options.getCompressOutputs()));
     p.apply("FeatureStore", new FeatureStore(source, sink, config));
     return p;
   }

@@ -66,6 +66,6 @@ public class BundledJarIT {
         "--gameDate=2023-11-14", "--inputDir=src/test/resources/leagues/tiny",
         "--skipDependencyCheck", "--outputDir=" + out));
     assertThat(log, containsString("[balanced]"));
-    assertTrue(Files.exists(out.resolve("ml_feature_store_v2/game_date=2023-11-14.ndjson")));
+    assertTrue(Files.exists(out.resolve("ml_feature_store_v2/game_date=2023-11-14/part-00000.ndjson")));
   }
 }

@@ -196,9 +196,10 @@ public class EndToEndTest {
     Map<String, Map<String, Object>> before = first.rowsByKey("ml_feature_store_v2");
     // A stale file inside the re-run range must go (on a date without roster, only under
     // --replaceEmptyDates: see SafetyTest for the default); one outside must stay untouched.
+    // (in the layout of earlier versions, which a re-run also replaces)
     Path stale = out.resolve("ml_feature_store_v2/game_date=2023-11-11.ndjson");
     Files.writeString(stale, "{\"player_lookup\":\"ghost\"}\n");
-    Path outside = out.resolve("ml_feature_store_v2/game_date=2023-11-07.ndjson");
+    Path outside = LocalRun.datePath(out, "ml_feature_store_v2", "2023-11-07");
     byte[] outsideBytes = Files.readAllBytes(outside);
     LocalRun second = LocalRun.run(out, "--mode=backfill", "--startDate=2023-11-09",
         "--endDate=2023-11-14", "--inputDir=" + TINY, "--runId=second", "--replaceEmptyDates");
@@ -211,6 +212,30 @@ public class EndToEndTest {
         .get("game_date=2023-11-14.ndjson").get(0).get("run_id"));
     assertEquals("first", second.table("ml_feature_store_v2")
         .get("game_date=2023-11-07.ndjson").get(0).get("run_id"));
+  }
+
+  @Test
+  public void compressedOutputsReplaceThePlainOnesAndHoldTheSameRows() throws IOException {
+    Path out = TMP.newFolder("compressed").toPath();
+    LocalRun plain = LocalRun.run(out, "--mode=backfill", RANGE[0], RANGE[1],
+        "--inputDir=" + TINY);
+    assertEquals(0, plain.exitCode);
+    Map<String, Map<String, Object>> rows = plain.rowsByKey("ml_feature_store_v2");
+    LocalRun gz = LocalRun.run(out, "--mode=backfill", RANGE[0], RANGE[1],
+        "--inputDir=" + TINY, "--compressOutputs");
+    assertEquals(gz.stderr, 0, gz.exitCode);
+    Path folder = out.resolve("ml_feature_store_v2/game_date=2023-11-14");
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      assertEquals(List.of("part-00000.ndjson.gz"),
+          files.map(f -> f.getFileName().toString()).toList());
+    }
+    assertEquals(rows, gz.rowsByKey("ml_feature_store_v2"));
+    assertEquals(plain.rowsByKey("feature_store_gaps"), gz.rowsByKey("feature_store_gaps"));
+    // verify-run reads the compressed layout too.
+    assertEquals(0, com.nbaprops.mlfs.tools.VerifyRun.cli(new String[] {"--mode=backfill",
+        RANGE[0], RANGE[1], "--inputDir=" + TINY, "--outputDir=" + out},
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream())));
   }
 
   @Test

@@ -48,25 +48,41 @@ public final class LocalRun {
     return new LocalRun(0, "", "", outputDir);
   }
 
-  /** Rows of one output table, by file name (game_date=...), each parsed in file order. */
+  /**
+   * Rows of one output table, by partition ({@code game_date=D.ndjson} whatever the layout, or the
+   * file name of an unpartitioned table), each parsed in file order.
+   */
   public Map<String, List<Map<String, Object>>> table(String name) {
     Map<String, List<Map<String, Object>>> out = new TreeMap<>();
     Path dir = outputDir.resolve(name);
     if (!Files.isDirectory(dir)) {
       return out;
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path f : entries.sorted().toList()) {
+        String file = f.getFileName().toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile("^game_date=(\\d{4}-\\d{2}-\\d{2})(\\.ndjson(\\.gz)?)?$").matcher(file);
+        List<String> lines = m.matches()
+            ? com.nbaprops.mlfs.sink.OutputLayout.readLines(outputDir, name,
+                java.time.LocalDate.parse(m.group(1)))
+            : Files.readAllLines(f, StandardCharsets.UTF_8);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        for (String line : lines) {
           rows.add(Json.readObject(line));
         }
-        out.put(f.getFileName().toString(), rows);
+        out.put(m.matches() ? "game_date=" + m.group(1) + ".ndjson" : file, rows);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /** The file of one date of a table in the current layout (plain NDJSON). */
+  public static Path datePath(Path outputDir, String table, String date) {
+    return outputDir.resolve(com.nbaprops.mlfs.sink.OutputLayout.datePath(table,
+        java.time.LocalDate.parse(date), false));
   }
 
   /** All rows of a table keyed "player|date", with the run-specific columns removed. */

@@ -76,7 +76,7 @@ public class SafetyTest {
     LocalRun good = LocalRun.run(out, "--mode=daily", "--gameDate=2023-11-14",
         "--inputDir=" + TINY, "--skipDependencyCheck", "--runId=good");
     assertEquals(good.stderr, 0, good.exitCode);
-    Path file = out.resolve("ml_feature_store_v2/game_date=2023-11-14.ndjson");
+    Path file = LocalRun.datePath(out, "ml_feature_store_v2", "2023-11-14");
     byte[] before = Files.readAllBytes(file);
 
     LocalRun refused = LocalRun.run(out, "--mode=daily", "--gameDate=2023-11-14",
@@ -120,7 +120,7 @@ public class SafetyTest {
     LocalRun good = LocalRun.run(out, "--mode=daily", "--gameDate=2023-11-14",
         "--inputDir=" + TINY, "--skipDependencyCheck");
     assertEquals(0, good.exitCode);
-    Path file = out.resolve("ml_feature_store_v2/game_date=2023-11-14.ndjson");
+    Path file = LocalRun.datePath(out, "ml_feature_store_v2", "2023-11-14");
     byte[] before = Files.readAllBytes(file);
     // The upstream context of Nov 14 has not arrived yet.
     Path league = TMP.newFolder("late-context").toPath();
@@ -152,7 +152,7 @@ public class SafetyTest {
     LocalRun first = LocalRun.run(out, "--mode=backfill", RANGE[0], RANGE[1],
         "--inputDir=" + TINY);
     assertEquals(0, first.exitCode);
-    Path nov9 = out.resolve("ml_feature_store_v2/game_date=2023-11-09.ndjson");
+    Path nov9 = LocalRun.datePath(out, "ml_feature_store_v2", "2023-11-09");
     byte[] before = Files.readAllBytes(nov9);
     long rows = Files.readAllLines(nov9).size();
     // An import that lost Nov 9's box scores: that date has no roster now.
@@ -264,8 +264,9 @@ public class SafetyTest {
     }
     run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     // What a killed run can leave besides: a temporary file of a date it was writing.
-    Files.createDirectories(out.resolve("feature_store_gaps"));
-    Files.writeString(out.resolve("feature_store_gaps/game_date=2023-11-14.ndjson.tmp-killed"),
+    Files.createDirectories(out.resolve("feature_store_gaps/game_date=2023-11-14"));
+    Files.writeString(out.resolve(
+        "feature_store_gaps/game_date=2023-11-14/part-00000.ndjson.tmp-killed"),
         "{\"half\":");
 
     LocalRun rerun = LocalRun.run(out, "--mode=backfill", RANGE[0], RANGE[1],

@@ -217,13 +217,16 @@ public class TransformTest {
   public void writeFileOutputsReplacesDateFilesSortedAndRemovesEmptyDates() throws IOException {
     Path out = tmp.newFolder("out").toPath();
     // 2025-01-11 had roster entries that are all gone now (its file goes); 2025-01-12 has no
-    // roster at all (its file is kept: a late upstream must not erase a good date).
+    // roster at all (its file is kept: a late upstream must not erase a good date). Both are in
+    // the layout of earlier versions (game_date=D.ndjson), which the sink still recognises.
     Path stale = out.resolve("ml_feature_store_v2/game_date=2025-01-11.ndjson");
     Path kept = out.resolve("ml_feature_store_v2/game_date=2025-01-12.ndjson");
     Path outside = out.resolve("ml_feature_store_v2/game_date=2025-02-01.ndjson");
     Files.createDirectories(stale.getParent());
     Files.writeString(stale, "{}\n");
     Files.writeString(kept, "{}\n{}\n");
+    Path legacy = out.resolve("ml_feature_store_v2/game_date=2025-01-15.ndjson");
+    Files.writeString(legacy, "{}\n");
     Files.writeString(outside, "{}\n");
     List<ScoredRow> rows = List.of(record("zed", "2025-01-15"), record("abe", "2025-01-15"),
         record("abe", "2025-01-20"));
@@ -242,7 +245,7 @@ public class TransformTest {
     in.apply(new WriteFileOutputs(out.toString(), CONFIG));
     p.run().waitUntilFinish();
     List<String> lines =
-        Files.readAllLines(out.resolve("ml_feature_store_v2/game_date=2025-01-15.ndjson"));
+        Files.readAllLines(LocalRun.datePath(out, "ml_feature_store_v2", "2025-01-15"));
     assertEquals(2, lines.size());
     Map<String, Object> first = Json.readObject(lines.get(0));
     assertEquals("abe", first.get("player_lookup"));
@@ -256,8 +259,9 @@ public class TransformTest {
         + "\"reason_detail\":\"team_abbr=TEA opponent_team_abbr=null\","
         + "\"detected_at\":\"" + CONFIG.stamp().createdAt() + "\","
         + "\"detected_by\":\"ml_feature_store_v2\",\"run_id\":\"test-run\"}"),
-        Files.readAllLines(out.resolve("feature_store_gaps/game_date=2025-01-15.ndjson")));
+        Files.readAllLines(LocalRun.datePath(out, "feature_store_gaps", "2025-01-15")));
     assertFalse(Files.exists(stale));
+    assertFalse(Files.exists(legacy)); // replaced by game_date=2025-01-15/part-00000.ndjson
     assertEquals(2, Files.readAllLines(kept).size());
     assertTrue(Files.exists(outside));
     List<String> dead = Files.readAllLines(out.resolve(
@@ -266,7 +270,7 @@ public class TransformTest {
     Map<String, Object> d = Json.readObject(dead.get(0));
     assertEquals("x.ndjson:1: malformed JSON", d.get("error"));
     assertEquals("test-run", d.get("run_id"));
-    try (var files = Files.list(out.resolve("ml_feature_store_v2"))) {
+    try (var files = Files.walk(out.resolve("ml_feature_store_v2"))) {
       assertTrue(StreamSupport.stream(files.spliterator(), false)
           .noneMatch(f -> f.getFileName().toString().contains(".tmp-")));
     }

@@ -10,6 +10,8 @@ public final class MetricNames {
   public static final String DEAD_LETTER_ROWS = "dead_letter_rows";
   public static final String FILES_WRITTEN = "files_written";
   public static final String FILES_DELETED = "files_deleted";
+  /** Dates of the range whose files the file sink has replaced (progress lines, breakdown). */
+  public static final String DATES_WRITTEN = "dates_written";
   public static final String IGNORED_FILES = "ignored_input_files";
   /** BigQuery sink: date partitions of the range cleared because the date now has no rows. */
   public static final String EMPTY_PARTITIONS_CLEARED = "empty_partitions_cleared";

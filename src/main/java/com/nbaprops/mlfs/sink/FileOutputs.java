@@ -35,10 +35,22 @@ public final class FileOutputs {
   /** {@link #replace} for lines already encoded as UTF-8. */
   public static void replaceBytes(String path, List<byte[]> lines, String tmpSuffix)
       throws IOException {
+    replaceBytes(path, lines, tmpSuffix, false);
+  }
+
+  /**
+   * {@link #replace} for UTF-8 lines, optionally gzip-compressed (deterministic: Java writes no
+   * modification time into the gzip header).
+   */
+  public static void replaceBytes(String path, List<byte[]> lines, String tmpSuffix,
+      boolean gzip) throws IOException {
     ResourceId dst = FileSystems.matchNewResource(path, false);
-    ResourceId tmp = FileSystems.matchNewResource(path + ".tmp-" + tmpSuffix, false);
-    try (WritableByteChannel ch = FileSystems.create(tmp, MimeTypes.TEXT);
-        OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+    ResourceId tmp = FileSystems.matchNewResource(path + LocalRecovery.TMP_MARK + tmpSuffix,
+        false);
+    try (WritableByteChannel ch = FileSystems.create(tmp, gzip ? MimeTypes.BINARY : MimeTypes.TEXT);
+        OutputStream raw = Channels.newOutputStream(ch);
+        OutputStream out = new java.io.BufferedOutputStream(
+            gzip ? new java.util.zip.GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
       for (byte[] line : lines) {
         out.write(line);
         out.write('\n');
@@ -47,15 +59,17 @@ public final class FileOutputs {
     FileSystems.rename(List.of(tmp), List.of(dst));
   }
 
-  /** Lines of a file, 0 when it does not exist. */
+  /** Lines of a file (gunzipped when it ends with .gz), 0 when it does not exist. */
   public static long countLines(String path) throws IOException {
     MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
     if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
       return 0;
     }
     long n = 0;
-    try (java.io.InputStream in = new java.io.BufferedInputStream(Channels.newInputStream(
-        FileSystems.open(m.metadata().get(0).resourceId())))) {
+    java.io.InputStream raw = Channels.newInputStream(
+        FileSystems.open(m.metadata().get(0).resourceId()));
+    try (java.io.InputStream in = new java.io.BufferedInputStream(
+        path.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw)) {
       int b;
       while ((b = in.read()) != -1) {
         if (b == '\n') {
@@ -64,6 +78,21 @@ public final class FileOutputs {
       }
     }
     return n;
+  }
+
+  /** Removes a local folder if it is empty (remote stores have no folders to remove). */
+  public static void deleteEmptyFolder(String dir) throws IOException {
+    if (!OutputFolder.isLocal(dir)) {
+      return;
+    }
+    java.nio.file.Path p = java.nio.file.Path.of(dir);
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(p)) {
+      if (s.findAny().isEmpty()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      // nothing to remove
+    }
   }
 
   /** Deletes the file if it exists; returns whether it existed. */

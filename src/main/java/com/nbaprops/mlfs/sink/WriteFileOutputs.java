@@ -47,8 +47,9 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Writes the local layout of the data contract under the output folder:
- * {@code ml_feature_store_v2/game_date=D.ndjson} and {@code feature_store_gaps/game_date=D.ndjson}
+ * Writes the local layout under the output folder ({@link OutputLayout}):
+ * {@code ml_feature_store_v2/game_date=D/part-00000.ndjson} and {@code
+ * feature_store_gaps/game_date=D/part-00000.ndjson} (gzip with {@code --compressOutputs})
  * for every date D of the run (rows sorted by player_lookup; a date of the range with roster but no
  * rows of a table has that old file removed, so a re-run replaces exactly its dates; a date without
  * roster keeps its files unless {@code --replaceEmptyDates}), and {@code
@@ -57,15 +58,22 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> {
   private final String outputDir;
   private final RunConfig config;
+  private final boolean compress;
 
   public WriteFileOutputs(String outputDir, RunConfig config) {
-    this.outputDir = outputDir;
-    this.config = config;
+    this(outputDir, config, false);
   }
 
-  /** Relative path of the file that holds one date of one table. */
+  /** @param compress write {@code part-00000.ndjson.gz} (gzip) instead of plain NDJSON */
+  public WriteFileOutputs(String outputDir, RunConfig config, boolean compress) {
+    this.outputDir = outputDir;
+    this.config = config;
+    this.compress = compress;
+  }
+
+  /** Relative path of the file that holds one date of one table (plain NDJSON). */
   public static String datePath(String table, LocalDate d) {
-    return table + "/game_date=" + d + ".ndjson";
+    return OutputLayout.datePath(table, d, false);
   }
 
   public static String deadLetterPath(String runId) {
@@ -96,7 +104,7 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
                 RecordCoder.of(GapRow.class))))
         .apply("GroupByMonth", CoGroupByKey.create())
         .apply("WriteDateFiles", ParDo.of(
-            new WriteMonthFn(outputDir, config, rowsTag, gapsTag, readiness))
+            new WriteMonthFn(outputDir, config, compress, rowsTag, gapsTag, readiness))
             .withSideInputs(readiness));
 
     in.get(SourceTables.DEAD_LETTERS)
@@ -118,16 +126,20 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
   static final class WriteMonthFn extends DoFn<KV<String, CoGbkResult>, Void> {
     private final String outputDir;
     private final RunConfig config;
+    private final boolean compress;
     private final TupleTag<Batch<ScoredRow>> rowsTag;
     private final TupleTag<Batch<GapRow>> gapsTag;
     private final PCollectionView<Readiness> readiness;
     private final Counter written = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_WRITTEN);
     private final Counter deleted = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_DELETED);
+    private final Counter dates = Metrics.counter(MetricNames.NAMESPACE, MetricNames.DATES_WRITTEN);
 
-    WriteMonthFn(String outputDir, RunConfig config, TupleTag<Batch<ScoredRow>> rowsTag,
-        TupleTag<Batch<GapRow>> gapsTag, PCollectionView<Readiness> readiness) {
+    WriteMonthFn(String outputDir, RunConfig config, boolean compress,
+        TupleTag<Batch<ScoredRow>> rowsTag, TupleTag<Batch<GapRow>> gapsTag,
+        PCollectionView<Readiness> readiness) {
       this.outputDir = outputDir;
       this.config = config;
+      this.compress = compress;
       this.rowsTag = rowsTag;
       this.gapsTag = gapsTag;
       this.readiness = readiness;
@@ -163,6 +175,7 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
           }
           writeDate(OutputSchema.FEATURE_STORE.name(), d, rows.getOrDefault(d, List.of()));
           writeDate(OutputSchema.GAPS.name(), d, gaps.getOrDefault(d, List.of()));
+          dates.inc();
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write outputs of " + m + " under " + outputDir, e);
@@ -176,7 +189,10 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
      * nothing): its rows are counted for the breakdown's kept dates.
      */
     private void keep(String table, LocalDate d) throws IOException {
-      long n = FileOutputs.countLines(FileOutputs.path(outputDir, datePath(table, d)));
+      long n = 0;
+      for (String rel : OutputLayout.candidates(table, d)) {
+        n += FileOutputs.countLines(FileOutputs.path(outputDir, rel));
+      }
       if (n > 0) {
         Metrics.counter(MetricNames.NAMESPACE, MetricNames.keptRows(table, d)).inc(n);
       }
@@ -184,18 +200,26 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
 
     /** Replaces the date's file with its lines sorted by player (then by text), or removes it. */
     private void writeDate(String table, LocalDate d, List<Line> lines) throws IOException {
-      String path = FileOutputs.path(outputDir, datePath(table, d));
-      if (lines.isEmpty()) {
-        if (FileOutputs.deleteIfExists(path)) {
+      String target = OutputLayout.datePath(table, d, compress);
+      if (!lines.isEmpty()) {
+        List<Line> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparing(Line::playerLookup)
+            .thenComparing(Line::json, Arrays::compare));
+        FileOutputs.replaceBytes(FileOutputs.path(outputDir, target),
+            sorted.stream().map(Line::json).toList(), config.runId(), compress);
+        written.inc();
+      }
+      // Every other form of the date (the other compression, the layout of earlier versions) goes.
+      for (String rel : OutputLayout.candidates(table, d)) {
+        if ((lines.isEmpty() || !rel.equals(target))
+            && FileOutputs.deleteIfExists(FileOutputs.path(outputDir, rel))) {
           deleted.inc();
         }
-        return;
       }
-      List<Line> sorted = new ArrayList<>(lines);
-      sorted.sort(Comparator.comparing(Line::playerLookup)
-          .thenComparing(Line::json, Arrays::compare));
-      FileOutputs.replaceBytes(path, sorted.stream().map(Line::json).toList(), config.runId());
-      written.inc();
+      if (lines.isEmpty()) {
+        FileOutputs.deleteEmptyFolder(FileOutputs.path(outputDir, OutputLayout.dateFolder(table,
+            d)));
+      }
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -2,6 +2,7 @@ package com.nbaprops.mlfs.tools;
 
 import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
 import com.nbaprops.mlfs.contract.OutputSchema;
+import com.nbaprops.mlfs.sink.OutputLayout;
 import com.nbaprops.mlfs.model.GameContextRow;
 import com.nbaprops.mlfs.model.PlayerGameRow;
 import com.nbaprops.mlfs.source.RowParser;
@@ -40,7 +41,7 @@ public final class VerifyRun {
     System.exit(cli(args, System.out, System.err));
   }
 
-  static int cli(String[] args, PrintStream out, PrintStream err) {
+  public static int cli(String[] args, PrintStream out, PrintStream err) {
     ToolOptions spec = new ToolOptions("scripts/verify-run --inputDir=DIR --outputDir=DIR "
         + "--startDate=D [--endDate=D] [--mode=backfill|daily]",
         "Checks a finished run: exit 0 when every roster entry of every date is exactly one",
@@ -96,14 +97,15 @@ public final class VerifyRun {
     }
     Path outDir = Path.of(opts.get("outputDir"));
     int problems = 0;
+    List<LocalDate> failed = new ArrayList<>();
     long entries = 0;
     long rows = 0;
     long gaps = 0;
     for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-      List<String> seenRows = players(outDir.resolve(OutputSchema.FEATURE_STORE.name()
-          + "/game_date=" + d + ".ndjson"));
-      List<String> seenGaps = players(outDir.resolve(OutputSchema.GAPS.name() + "/game_date="
-          + d + ".ndjson"));
+      List<String> seenRows = players(OutputLayout.readLines(outDir,
+          OutputSchema.FEATURE_STORE.name(), d));
+      List<String> seenGaps = players(OutputLayout.readLines(outDir, OutputSchema.GAPS.name(),
+          d));
       List<String> seen = new ArrayList<>(seenRows);
       seen.addAll(seenGaps);
       Set<String> expected = roster.getOrDefault(d, Set.of());
@@ -117,6 +119,7 @@ public final class VerifyRun {
             d, expected.size(), seenRows.size(), seenGaps.size(), first(missing), first(extra),
             seen.size() - unique.size());
         problems++;
+        failed.add(d);
       }
       entries += expected.size();
       rows += seenRows.size();
@@ -130,7 +133,28 @@ public final class VerifyRun {
           + ": nothing was checked");
       return 1;
     }
+    if (!failed.isEmpty()) {
+      err.println("To rebuild the failed dates:");
+      for (LocalDate[] r : ranges(failed)) {
+        err.printf("  scripts/run-local --mode=%s --startDate=%s --endDate=%s --inputDir=%s "
+            + "--outputDir=%s%n", mode, r[0], r[1], o.get("inputDir"), o.get("outputDir"));
+      }
+    }
     return problems == 0 ? 0 : 1;
+  }
+
+  /** Sorted dates merged into ranges; dates less than a week apart share a range. */
+  static List<LocalDate[]> ranges(List<LocalDate> dates) {
+    List<LocalDate[]> out = new ArrayList<>();
+    for (LocalDate d : dates) {
+      LocalDate[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && !d.isAfter(last[1].plusDays(7))) {
+        last[1] = d;
+      } else {
+        out.add(new LocalDate[] {d, d});
+      }
+    }
+    return out;
   }
 
   private static <T extends Record> T parse(RowParser<T> p, String line) {
@@ -146,12 +170,10 @@ public final class VerifyRun {
     return s.stream().sorted().limit(5).toList().toString();
   }
 
-  private static List<String> players(Path file) throws IOException {
+  private static List<String> players(List<String> lines) throws IOException {
     List<String> out = new ArrayList<>();
-    if (Files.exists(file)) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        out.add((String) Json.readObject(line).get("player_lookup"));
-      }
+    for (String line : lines) {
+      out.add((String) Json.readObject(line).get("player_lookup"));
     }
     return out;
   }
