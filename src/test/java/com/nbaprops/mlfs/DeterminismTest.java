@@ -64,9 +64,10 @@ public class DeterminismTest {
   private static Map<String, String> strippedFiles(LocalRun run) throws IOException {
     Map<String, String> out = new TreeMap<>();
     for (String table : List.of("ml_feature_store_v2", "feature_store_gaps")) {
-      try (Stream<Path> files = Files.list(run.outputDir.resolve(table))) {
-        for (Path f : files.sorted().toList()) {
-          out.put(table + "/" + f.getFileName(), Files.readString(f)
+      Path root = run.outputDir.resolve(table);
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+          out.put(table + "/" + root.relativize(f), Files.readString(f)
               .replaceAll("\"run_id\":\"[^\"]*\"", "").replaceAll("\"(created_at|detected_at)\":"
                   + "\"[^\"]*\"", ""));
         }
