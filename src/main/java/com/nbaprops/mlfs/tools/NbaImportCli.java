@@ -41,6 +41,8 @@ final class NbaImportCli {
     for (String s : r.skippedFiles()) {
       out.println("  not imported: " + s);
     }
+    out.printf("  repaired input rows: %d (team = opponent, fixed from the other side of the game;"
+        + " listed in %s/import_repairs.txt)%n", r.repairs().size(), dir);
     out.printf("  rejected input rows: %d (listed in %s/import_rejects.txt)%n", r.rejects().size(),
         dir);
     r.rejects().stream().limit(5).forEach(x -> out.println("    " + x));

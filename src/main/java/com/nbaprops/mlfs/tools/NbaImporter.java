@@ -61,7 +61,8 @@ public final class NbaImporter {
 
   /** What an import did. */
   public record Result(Map<String, Integer> rowsPerTable, List<String> rejects,
-      List<String> skippedFiles, Map<PlayerCrosswalk.Rule, Integer> propPairsByRule) {
+      List<String> skippedFiles, Map<PlayerCrosswalk.Rule, Integer> propPairsByRule,
+      List<String> repairs) {
 
     /** (prop name, date) pairs on box-score dates that matched a box-score player. */
     public int propsMatched() {
@@ -84,6 +85,7 @@ public final class NbaImporter {
   private final Map<String, String> phaseOfGame = new HashMap<>();
   private final List<String> rejects = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
+  private final OpponentRepair opponents = new OpponentRepair();
 
   public static Result importFiles(List<Path> inputs, Path out) throws IOException {
     NbaImporter imp = new NbaImporter();
@@ -150,7 +152,7 @@ public final class NbaImporter {
         first = false;
         try {
           switch (format) {
-            case BOX_SCORES -> boxScore(r);
+            case BOX_SCORES -> boxScore(r, where);
             case TEAM_GAMES -> teamGame(r);
             case POINTS_PROPS -> prop(r, where);
             default -> throw new IllegalStateException();
@@ -218,11 +220,12 @@ public final class NbaImporter {
     return Long.parseLong(season.substring(0, 4));
   }
 
-  private void boxScore(Row r) {
+  private void boxScore(Row r, String where) {
     LocalDate date = LocalDate.parse(r.required("game_date"));
     String team = r.required("team_abbr");
     String opp = r.required("opponent_abbr");
     String side = r.required("home_away");
+    String sourceGameId = r.required("game_id");
     if (!side.equals("H") && !side.equals("A")) {
       throw new IllegalArgumentException("home_away is neither H nor A: " + side);
     }
@@ -246,10 +249,15 @@ public final class NbaImporter {
     String type = r.s("season_type");
     phaseOfGame.put(gameId, "playoffs".equals(type) ? "playoffs"
         : "playin".equals(type) ? "play_in" : "regular_season");
-    box.add(new PlayerGameRow(lookup, "nba_" + r.required("player_id"), gameId, date,
+    PlayerGameRow row = new PlayerGameRow(lookup, "nba_" + r.required("player_id"), gameId, date,
         seasonYear(r.required("season")), team, opp, r.l("pts"),
         minutes == null ? null : minutes.doubleValue(), r.l("fga"), r.l("fg3a"), r.l("ftm"), null,
-        null, !played));
+        null, !played);
+    opponents.seen(date, sourceGameId, team);
+    if (team.equals(opp)) {
+      opponents.selfOpponent(box.size(), where, date, sourceGameId, side.equals("H"));
+    }
+    box.add(row);
   }
 
   private void teamGame(Row r) {
@@ -345,6 +353,7 @@ public final class NbaImporter {
   }
 
   private Result write(Path out) throws IOException {
+    List<String> repairs = opponents.apply(box, phaseOfGame, rejects);
     Map<PlayerCrosswalk.Rule, Integer> byRule = crosswalkProps(out);
     // Injury reports are not part of the public files: player_status stays NULL.
     Precompute.Tables t = Precompute.derive(box, teamGames, Precompute.labels(
@@ -353,6 +362,7 @@ public final class NbaImporter {
         new TableWriter.SourceData(box, t.context(), t.cache(), t.composite(), t.shotZones(),
             t.teamDefense(), teamGames, odds, null));
     Files.write(out.resolve("import_rejects.txt"), rejects, StandardCharsets.UTF_8);
+    Files.write(out.resolve("import_repairs.txt"), repairs, StandardCharsets.UTF_8);
     Files.writeString(out.resolve("SOURCE.txt"), "Imported by scripts/import-nba from real public "
         + "NBA files (see shared/data/nba/README.md for provenance and licences).\nThe tables "
         + "player_daily_cache, player_composite_factors, player_shot_zone_analysis,\n"
@@ -360,7 +370,7 @@ public final class NbaImporter {
         + "box scores\n(rows dated D use games before D only); composite-factor formulas are "
         + "illustrative.\nNo BettingPros data is public: that table is absent.\n",
         StandardCharsets.UTF_8);
-    return new Result(counts, rejects, skipped, byRule);
+    return new Result(counts, rejects, skipped, byRule, repairs);
   }
 
   // ---------------------------------------------------------------- command line

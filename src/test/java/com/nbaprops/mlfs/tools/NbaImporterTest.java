@@ -60,6 +60,38 @@ public class NbaImporterTest {
   }
 
   @Test
+  public void neutralSiteRowsWithTheirOwnTeamAsOpponentAreRepairedOrRejected() throws IOException {
+    // The 2024 NBA Cup semi-final MIL-ATL comes with MIL's rows as MIL,MIL,H; OKC's rows of the
+    // other semi-final have no other side in this file.
+    Path in = TMP.newFolder("cup-in").toPath();
+    String header = Files.readAllLines(
+        Path.of("src/test/resources/nba-excerpt/player_boxscores_2023-24.csv")).get(0);
+    Files.write(in.resolve("player_boxscores_2024-25.csv"), List.of(header,
+        "2024-25,regular,0022401229,2024-12-14,1610612749,MIL,MIL,H,203507,Giannis Antetokounmpo,"
+            + "34,F,1,1,ACTIVE,36,PT36M,32,13,20,1,3,5,6,12,17,3,11,14,9,1,1,3,10,2,20,0",
+        "2024-25,regular,0022401229,2024-12-14,1610612737,ATL,MIL,A,1629027,Trae Young,"
+            + "11,G,1,1,ACTIVE,35,PT35M,25,10,18,2,6,3,4,8,12,1,7,8,10,1,0,4,-8,4,12,0",
+        "2024-25,regular,0022401230,2024-12-14,1610612760,OKC,OKC,H,1628983,Shai Gilgeous-"
+            + "Alexander,2,G,1,1,ACTIVE,36,PT36M,32,13,20,1,3,5,6,12,17,3,11,14,9,1,1,3,10,2,20,0"));
+    Path cup = TMP.newFolder("cup").toPath();
+    NbaImporter.Result r = NbaImporter.importFiles(List.of(in), cup);
+    List<PlayerGameRow> box = SampleLeagueTest.read(cup, SourceTable.PLAYER_GAME_SUMMARY);
+    assertEquals(2, box.size());
+    PlayerGameRow giannis = box.stream()
+        .filter(x -> x.playerLookup().equals("giannisantetokounmpo")).findFirst().orElseThrow();
+    assertEquals("ATL", giannis.opponentTeamAbbr());
+    assertEquals("20241214_ATL_MIL", giannis.gameId());
+    assertEquals(List.of("player_boxscores_2024-25.csv:2: opponent_abbr MIL = team_abbr; set to "
+        + "ATL from the other side of the game (giannisantetokounmpo 2024-12-14)"),
+        Files.readAllLines(cup.resolve("import_repairs.txt")));
+    assertEquals(1, r.repairs().size());
+    List<String> rejects = Files.readAllLines(cup.resolve("import_rejects.txt"));
+    assertEquals(1, rejects.size());
+    assertThat(rejects.get(0), containsString("player_boxscores_2024-25.csv:4: opponent_abbr "
+        + "equals team_abbr OKC and the game's other side is not in the files"));
+  }
+
+  @Test
   public void badRowsAreReportedWithFileAndLine() throws IOException {
     List<String> rejects = Files.readAllLines(out.resolve("import_rejects.txt"));
     assertEquals(3, rejects.size());
