@@ -25,8 +25,8 @@ public interface FeatureStoreOptions extends BigQueryOptions {
 
   void setEndDate(String value);
 
-  @Description("Daily mode: the one game date, YYYY-MM-DD (synonym of --startDate/--endDate). "
-      + "When no date is given in daily mode, today in America/New_York is used.")
+  @Description("The one game date of the run, YYYY-MM-DD, in either mode (synonym of --startDate=D "
+      + "--endDate=D). When no date is given in daily mode, today in America/New_York is used.")
   String getGameDate();
 
   void setGameDate(String value);

@@ -61,6 +61,7 @@ public final class FeatureStorePipeline {
     FeatureStoreOptions options;
     RunConfig config;
     try {
+      OptionsValidator.checkArgumentTypes(args);
       options = PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
       relaxDirectRunnerChecks(options);
       config = OptionsValidator.validate(options, Instant.now());
@@ -283,20 +284,8 @@ public final class FeatureStorePipeline {
   }
 
   static void printHelp(PrintStream out) {
-    out.println("Usage: scripts/run-local [OPTIONS]   (or java -jar ml-feature-store-bundled.jar)");
-    out.println();
-    out.println("Builds ml_feature_store_v2 rows (37 features + quality) for every roster entry of");
-    out.println("the date range, from the nine source tables, on any Beam runner.");
-    out.println();
-    out.println("Examples:");
-    out.println("  --mode=backfill --startDate=2024-10-22 --endDate=2025-04-13 \\");
-    out.println("      --inputDir=target/sample-league --outputDir=target/feature-store");
-    out.println("  --mode=daily --gameDate=2025-01-15 --inputDir=... --outputDir=...");
-    out.println();
-    PipelineOptionsFactory.printHelp(out, FeatureStoreOptions.class);
-    out.println("Any standard Beam option is accepted as well (--runner, --targetParallelism, ...).");
-    out.println();
-    out.print(ExitCode.help());
+    Help.print(out);
   }
+
 
 }

@@ -255,9 +255,15 @@ public final class OptionsValidator {
       throw new InvalidOptionsException("no input folder: pass --inputDir=FOLDER (one sub-folder "
           + "per source table; scripts/sample-league makes one)");
     }
+    if (com.nbaprops.mlfs.sink.OutputFolder.isLocal(o.getInputDir()) && !Files.isDirectory(Path.of(o.getInputDir()))) {
+      throw new InvalidOptionsException("input folder " + o.getInputDir() + " does not exist"
+          + " (relative to " + Path.of("").toAbsolutePath() + "): pass --inputDir=FOLDER holding "
+          + "player_game_summary/ and the other tables");
+    }
     if (!exists(o.getInputDir())) {
-      throw new InvalidOptionsException("input folder " + o.getInputDir() + " does not exist or "
-          + "is empty: pass --inputDir=FOLDER holding player_game_summary/ and the other tables");
+      throw new InvalidOptionsException("input folder " + o.getInputDir() + " holds no table "
+          + "files (no TABLE/*.ndjson[.gz] under it): pass --inputDir=FOLDER holding "
+          + "player_game_summary/ and the other tables (scripts/sample-league makes one)");
     }
     if (ReadFileSources.missingTables(o.getInputDir()).size() == SourceTable.ALL.size()) {
       throw new InvalidOptionsException("input folder " + o.getInputDir() + " holds none of the "
@@ -274,6 +280,40 @@ public final class OptionsValidator {
       return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
     } catch (IOException | IllegalArgumentException e) {
       return false;
+    }
+  }
+
+  /**
+   * Checks the text of the Boolean and Integer options of the job before Beam parses them, so the
+   * message names the option ({@code --includeBootstrap=yes} is not true or false) rather than a
+   * Jackson type; a Boolean option without a value means true.
+   */
+  public static void checkArgumentTypes(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("--") || !a.contains("=")) {
+        continue;
+      }
+      String name = a.substring(2, a.indexOf('='));
+      String value = a.substring(a.indexOf('=') + 1);
+      Class<?> type = optionType(name);
+      if (type == Boolean.class && !value.equalsIgnoreCase("true")
+          && !value.equalsIgnoreCase("false")) {
+        throw new InvalidOptionsException("--" + name + "=" + value + " is not true or false: "
+            + "pass --" + name + " (true) or --" + name + "=false");
+      }
+      if (type == Integer.class && !value.matches("^-?\\d{1,9}$")) {
+        throw new InvalidOptionsException("--" + name + "=" + value + " is not a whole number: "
+            + "pass --" + name + "=N");
+      }
+    }
+  }
+
+  private static Class<?> optionType(String name) {
+    String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    try {
+      return FeatureStoreOptions.class.getMethod(getter).getReturnType();
+    } catch (NoSuchMethodException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -77,7 +77,10 @@ public final class BigQueryTables {
           + "--bigQueryProject=PROJECT for the tables' project)");
     }
     if (!PROJECT.matcher(p).matches()) {
-      throw new InvalidOptionsException("--bigQueryProject/--project=" + p + " is not a project id");
+      String option = o.getBigQueryProject() != null ? "--bigQueryProject" : "--project";
+      throw new InvalidOptionsException(option + "=" + p + " is not a project id: a project id is "
+          + "4 to 63 characters, lowercase letters, digits and hyphens, starting with a letter "
+          + "(e.g. my-project-123; domain-scoped: example.com:my-project)");
     }
     return p;
   }
