@@ -82,7 +82,25 @@ final class Help {
 
   private static String type(Method m) {
     Class<?> t = m.getReturnType();
-    return t == Boolean.class ? "true|false" : t == Integer.class ? "N" : "VALUE";
+    String name = name(m);
+    if (t == Boolean.class) {
+      return "true|false";
+    } else if (t == Integer.class) {
+      return "N";
+    } else if (name.endsWith("Date")) {
+      return "YYYY-MM-DD";
+    } else if (name.endsWith("Dir")) {
+      return "FOLDER";
+    } else if (name.equals("mode")) {
+      return "backfill|daily";
+    } else if (name.equals("source") || name.equals("sink")) {
+      return "files|bigquery";
+    } else if (name.endsWith("Table")) {
+      return "TABLE";
+    } else if (name.endsWith("Dataset")) {
+      return "DATASET";
+    }
+    return "VALUE";
   }
 
   private static String defaultOf(Method m) {

@@ -255,7 +255,8 @@ public final class OptionsValidator {
       throw new InvalidOptionsException("no input folder: pass --inputDir=FOLDER (one sub-folder "
           + "per source table; scripts/sample-league makes one)");
     }
-    if (com.nbaprops.mlfs.sink.OutputFolder.isLocal(o.getInputDir()) && !Files.isDirectory(Path.of(o.getInputDir()))) {
+    if (com.nbaprops.mlfs.sink.OutputFolder.isLocal(o.getInputDir())
+        && !Files.isDirectory(Path.of(o.getInputDir()))) {
       throw new InvalidOptionsException("input folder " + o.getInputDir() + " does not exist"
           + " (relative to " + Path.of("").toAbsolutePath() + "): pass --inputDir=FOLDER holding "
           + "player_game_summary/ and the other tables");

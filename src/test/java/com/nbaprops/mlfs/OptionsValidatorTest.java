@@ -3,7 +3,9 @@ package com.nbaprops.mlfs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
 import com.nbaprops.mlfs.history.PlayerSweep.Mode;
@@ -127,12 +129,66 @@ public class OptionsValidatorTest {
   }
 
   @Test
-  public void helpListsTheOptions() {
+  public void helpListsTheKeyOptionsFirstThenTheTablesThenExitCodes() {
     LocalRun r = LocalRun.run(null, "--help");
     assertEquals(0, r.exitCode);
-    for (String o : new String[] {"--mode", "--startDate", "--endDate", "--gameDate",
-        "--includeBootstrap", "--inputDir", "--outputDir", "--runId", "--waitUntilFinish"}) {
-      assertThat(r.stdout, containsString(o));
+    String help = r.stdout;
+    int last = help.indexOf("Key options:");
+    // Key options in this order, then a run option, then the table options, then exit codes.
+    for (String o : new String[] {"--mode=", "--startDate=", "--endDate=", "--gameDate=",
+        "--inputDir=", "--outputDir=", "--source=", "--sink=", "--includeBootstrap=",
+        "--bigQueryProject=", "--playerGameSummaryTable=", "Exit status", "MLFS_JAVA_OPTS"}) {
+      int at = help.indexOf(o, last);
+      assertTrue(o + " missing or out of order", at > last);
+      last = at;
     }
+    // Every option of the interface is listed once.
+    String options = help.substring(help.indexOf("Key options:"));
+    for (java.lang.reflect.Method m : FeatureStoreOptions.class.getDeclaredMethods()) {
+      if (m.getName().startsWith("get")) {
+        String o = "--" + Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4)
+            + "=";
+        assertEquals(o, options.indexOf("\n  " + o), options.lastIndexOf("\n  " + o));
+        assertTrue(o, options.contains("\n  " + o));
+      }
+    }
+    assertThat(help, containsString("  " + ExitCode.REFUSED.code() + "  "));
+  }
+
+  @Test
+  public void badBooleanAndIntegerValuesNameTheOption() {
+    LocalRun r = LocalRun.run(null, "--startDate=2025-01-01", "--includeBootstrap=yes");
+    assertEquals(2, r.exitCode);
+    assertThat(r.stderr, containsString("--includeBootstrap=yes is not true or false"));
+    r = LocalRun.run(null, "--startDate=2025-01-01", "--minUpstreamRows=fifty");
+    assertEquals(2, r.exitCode);
+    assertThat(r.stderr, containsString("--minUpstreamRows=fifty is not a whole number"));
+    // true/false in any case and bare flags stay valid.
+    OptionsValidator.checkArgumentTypes(new String[] {"--includeBootstrap=TRUE",
+        "--skipDependencyCheck", "--minUpstreamRows=-3", "--runner=DirectRunner"});
+  }
+
+  @Test
+  public void anInvalidProjectIdSaysWhatAValidOneLooksLike() {
+    PipelineOptionsFactory.register(FeatureStoreOptions.class);
+    FeatureStoreOptions o = PipelineOptionsFactory.fromArgs("--project=p")
+        .as(FeatureStoreOptions.class);
+    String message = assertThrows(InvalidOptionsException.class,
+        () -> com.nbaprops.mlfs.source.BigQueryTables.project(o)).getMessage();
+    assertThat(message, containsString("--project=p is not a project id"));
+    assertThat(message, containsString("my-project-123"));
+    FeatureStoreOptions good = PipelineOptionsFactory.fromArgs("--project=p",
+        "--bigQueryProject=my-project-123").as(FeatureStoreOptions.class);
+    assertEquals("my-project-123", com.nbaprops.mlfs.source.BigQueryTables.project(good));
+  }
+
+  @Test
+  public void anEmptyInputFolderIsNotCalledMissing() throws Exception {
+    File empty = TMP.newFolder("empty-input");
+    LocalRun r = LocalRun.run(TMP.newFolder("out-empty").toPath(), "--startDate=2025-01-01",
+        "--inputDir=" + empty);
+    assertEquals(2, r.exitCode);
+    assertThat(r.stderr, containsString("input folder " + empty + " holds no table"));
+    assertFalse(r.stderr.contains("does not exist"));
   }
 }
