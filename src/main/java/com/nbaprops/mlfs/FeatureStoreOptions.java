@@ -67,6 +67,13 @@ public interface FeatureStoreOptions extends BigQueryOptions {
 
   void setReplaceEmptyDates(Boolean value);
 
+  @Description("While waiting for the job, print a progress line (stage, rows read, entries "
+      + "built, dates written) every this many seconds; 0 prints none.")
+  @Default.Integer(5)
+  Integer getProgressSeconds();
+
+  void setProgressSeconds(Integer value);
+
   @Description("A local output folder's lock held by a run on another host counts as stale after "
       + "this many hours (on this host a lock is stale as soon as its process is gone).")
   @Default.Integer(6)

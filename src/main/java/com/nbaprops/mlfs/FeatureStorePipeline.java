@@ -1,5 +1,6 @@
 package com.nbaprops.mlfs;
 
+import com.nbaprops.mlfs.metrics.Progress;
 import com.nbaprops.mlfs.metrics.RunSummary;
 import com.nbaprops.mlfs.sink.PartitionDeleter;
 import com.nbaprops.mlfs.contract.OutputSchema;
@@ -171,6 +172,10 @@ public final class FeatureStorePipeline {
     boolean local = options.getRunner() == null || options.getRunner() == DirectRunner.class;
     boolean wait = options.getWaitUntilFinish() != null ? options.getWaitUntilFinish() : local;
     Instant started = Instant.now();
+    if (local && wait && options.getProgressSeconds() != null && options.getProgressSeconds() > 0) {
+      // run() returns at once, so that waitWithProgress can print while the job runs.
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
     Pipeline p = build(options, config);
     PipelineResult result;
     try {
@@ -180,7 +185,7 @@ public final class FeatureStorePipeline {
             + "breakdown). The job checks the upstream readiness gate itself.");
         return ExitCode.OK.code();
       }
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult.State state = waitWithProgress(result, options, started, out);
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("job ended in state " + state);
       }
@@ -229,6 +234,27 @@ public final class FeatureStorePipeline {
       return ExitCode.FAILED.code();
     }
     return historyWritten ? ExitCode.OK.code() : ExitCode.FAILED.code();
+  }
+
+  /**
+   * Waits for the job; every {@code --progressSeconds} prints a {@link Progress} line from its live
+   * counters (on the DirectRunner, which then runs without blocking in {@code run()}).
+   */
+  private static PipelineResult.State waitWithProgress(PipelineResult result,
+      FeatureStoreOptions options, Instant started, PrintStream out) {
+    int every = options.getProgressSeconds() == null ? 0 : options.getProgressSeconds();
+    if (every <= 0) {
+      return result.waitUntilFinish();
+    }
+    while (true) {
+      PipelineResult.State state =
+          result.waitUntilFinish(org.joda.time.Duration.standardSeconds(every));
+      if (state != null && state.isTerminal()) {
+        return state;
+      }
+      long seconds = Duration.between(started, Instant.now()).getSeconds();
+      out.println(Progress.line(seconds, Progress.liveCounters(result)));
+    }
   }
 
   /** The message of the readiness gate's refusal in an exception chain, or null. */

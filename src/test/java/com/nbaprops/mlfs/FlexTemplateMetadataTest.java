@@ -86,7 +86,7 @@ public class FlexTemplateMetadataTest {
     }
     // Every option of the job's own interface is a template parameter, except the local ones.
     Set<String> localOnly = Set.of("inputDir", "outputDir", "waitUntilFinish", "playerShards",
-        "directRunnerChecks", "lockTimeoutHours", "compressOutputs");
+        "directRunnerChecks", "lockTimeoutHours", "compressOutputs", "progressSeconds");
     for (Method m : FeatureStoreOptions.class.getDeclaredMethods()) {
       if (m.getName().startsWith("get")) {
         String option = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
