@@ -16,7 +16,8 @@ import java.util.Map;
  * and "Run with --help" on stderr and exits 2; {@code --help} prints the usage and exits 0.
  */
 public final class ToolOptions {
-  private record Option(String name, String defaultValue, String help, boolean required) {}
+  private record Option(String name, String defaultValue, String help, boolean required,
+      boolean flag) {}
 
   private final String usage;
   private final List<String> description;
@@ -29,12 +30,18 @@ public final class ToolOptions {
   }
 
   public ToolOptions option(String name, String defaultValue, String help) {
-    options.put(name, new Option(name, defaultValue, help, false));
+    options.put(name, new Option(name, defaultValue, help, false, false));
+    return this;
+  }
+
+  /** A true/false option that may be given bare ({@code --json} = {@code --json=true}). */
+  public ToolOptions flag(String name, String help) {
+    options.put(name, new Option(name, "false", help, false, true));
     return this;
   }
 
   public ToolOptions required(String name, String help) {
-    options.put(name, new Option(name, null, help, true));
+    options.put(name, new Option(name, null, help, true, false));
     return this;
   }
 
@@ -89,6 +96,15 @@ public final class ToolOptions {
       if (!options.containsKey(kv[0])) {
         throw new InvalidOptionsException("unknown option --" + kv[0]);
       }
+      if (options.get(kv[0]).flag()) {
+        String v = kv.length < 2 ? "true" : kv[1];
+        if (!v.equals("true") && !v.equals("false")) {
+          throw new InvalidOptionsException("--" + kv[0] + "=" + v + " is not true or false: pass "
+              + "--" + kv[0] + " or --" + kv[0] + "=false");
+        }
+        values.put(kv[0], v);
+        continue;
+      }
       if (kv.length < 2 || kv[1].isEmpty()) {
         throw new InvalidOptionsException("--" + kv[0] + " needs a value: pass --" + kv[0]
             + "=...");
@@ -112,7 +128,8 @@ public final class ToolOptions {
     description.forEach(out::println);
     out.println();
     for (Option o : options.values()) {
-      out.printf("  --%-18s %s%s%n", o.name() + "=…", o.help(), o.required() ? " (required)"
+      out.printf("  --%-18s %s%s%n", o.flag() ? o.name() : o.name() + "=…", o.help(),
+          o.required() ? " (required)" : o.flag() ? ""
           : o.defaultValue() == null ? "" : " (default " + o.defaultValue() + ")");
     }
     if (positionalHelp != null) {
@@ -134,6 +151,10 @@ public final class ToolOptions {
 
     public String get(String name) {
       return values.getOrDefault(name, options.get(name).defaultValue());
+    }
+
+    public boolean getFlag(String name) {
+      return Boolean.parseBoolean(get(name));
     }
 
     public long getLong(String name) {

@@ -60,6 +60,8 @@ public final class FakeStorageClient implements StorageClient, Serializable {
   private static final Map<String, List<Map<String, Object>>> TABLES =
       Collections.synchronizedMap(new HashMap<>());
   private static final Map<String, String> TABLE_NAMES = Collections.synchronizedMap(new HashMap<>());
+  /** Tables registered with their own schema (nested and repeated fields allowed). */
+  private static final Map<String, TableSchema> SCHEMAS = Collections.synchronizedMap(new HashMap<>());
   private static final List<CreateReadSessionRequest> SESSIONS =
       Collections.synchronizedList(new ArrayList<>());
   private static final Map<String, ReadRowsResponse> STREAMS =
@@ -68,6 +70,7 @@ public final class FakeStorageClient implements StorageClient, Serializable {
   public static void reset() {
     TABLES.clear();
     TABLE_NAMES.clear();
+    SCHEMAS.clear();
     SESSIONS.clear();
     STREAMS.clear();
   }
@@ -108,6 +111,155 @@ public final class FakeStorageClient implements StorageClient, Serializable {
       TABLES.put(path, rows);
       TABLE_NAMES.put(path, t.name());
     }
+  }
+
+  /** Registers one table PROJECT:DATASET.TABLE with its schema and rows (JSON maps). */
+  public static void registerTable(String project, String dataset, String table, TableSchema schema,
+      List<Map<String, Object>> rows, FakeDatasetService datasetService) throws Exception {
+    try {
+      datasetService.createDataset(project, dataset, "", "", null);
+    } catch (Exception alreadyThere) {
+      // one dataset holds several tables
+    }
+    datasetService.createTable(new Table().setTableReference(new TableReference()
+        .setProjectId(project).setDatasetId(dataset).setTableId(table)).setSchema(schema)
+        .setNumBytes(1000L));
+    String path = "projects/" + project + "/datasets/" + dataset + "/tables/" + table;
+    TABLES.put(path, new ArrayList<>(rows));
+    TABLE_NAMES.put(path, table);
+    SCHEMAS.put(path, schema);
+  }
+
+  private static String avroType(TableFieldSchema f, String path) {
+    String base = switch (f.getType()) {
+      case "STRING" -> "\"string\"";
+      case "INTEGER", "INT64" -> "\"long\"";
+      case "FLOAT", "FLOAT64" -> "\"double\"";
+      case "BOOLEAN", "BOOL" -> "\"boolean\"";
+      case "DATE" -> "{\"type\":\"int\",\"logicalType\":\"date\"}";
+      case "TIMESTAMP" -> "{\"type\":\"long\",\"logicalType\":\"timestamp-micros\"}";
+      case "RECORD", "STRUCT" -> {
+        StringBuilder sb = new StringBuilder("{\"type\":\"record\",\"name\":\"" + path
+            + "\",\"fields\":[");
+        boolean first = true;
+        for (TableFieldSchema c : f.getFields()) {
+          sb.append(first ? "" : ",").append(avroField(c, path + "_" + c.getName()));
+          first = false;
+        }
+        yield sb.append("]}").toString();
+      }
+      default -> throw new IllegalArgumentException("type " + f.getType());
+    };
+    return "REPEATED".equals(f.getMode()) ? "{\"type\":\"array\",\"items\":" + base + "}" : base;
+  }
+
+  private static String avroField(TableFieldSchema f, String path) {
+    String type = avroType(f, path);
+    return "{\"name\":\"" + f.getName() + "\",\"type\":"
+        + ("REPEATED".equals(f.getMode()) ? type : "[\"null\"," + type + "]") + "}";
+  }
+
+  /** A JSON value as Avro holds it for the field; throws when not representable. */
+  private static Object avroValue(TableFieldSchema f, Schema schema, Object v, boolean element) {
+    if (v == null) {
+      return "REPEATED".equals(f.getMode()) && !element ? new ArrayList<>() : null;
+    }
+    if ("REPEATED".equals(f.getMode()) && !element) {
+      Schema items = unwrap(schema).getElementType();
+      List<Object> out = new ArrayList<>();
+      for (Object e : (List<?>) v) {
+        out.add(avroValue(f, items, e, true));
+      }
+      return out;
+    }
+    String s = String.valueOf(v);
+    return switch (f.getType()) {
+      case "STRING" -> s;
+      case "INTEGER", "INT64" -> new java.math.BigDecimal(s).longValueExact();
+      case "FLOAT", "FLOAT64" -> Double.parseDouble(s);
+      case "BOOLEAN", "BOOL" -> Boolean.valueOf(s);
+      case "DATE" -> (int) LocalDate.parse(s).toEpochDay();
+      case "TIMESTAMP" -> {
+        Instant t = RowParser.parseTimestamp(s);
+        yield t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
+      }
+      case "RECORD", "STRUCT" -> {
+        Schema rs = unwrap(schema);
+        GenericRecord rec = new GenericData.Record(rs);
+        Map<?, ?> m = (Map<?, ?>) v;
+        for (TableFieldSchema c : f.getFields()) {
+          rec.put(c.getName(), avroValue(c, rs.getField(c.getName()).schema(), m.get(c.getName()),
+              false));
+        }
+        yield rec;
+      }
+      default -> throw new IllegalArgumentException("type " + f.getType());
+    };
+  }
+
+  private static Schema unwrap(Schema s) {
+    if (s.getType() == Schema.Type.UNION) {
+      for (Schema t : s.getTypes()) {
+        if (t.getType() != Schema.Type.NULL) {
+          return t;
+        }
+      }
+    }
+    return s;
+  }
+
+  private static ReadSession genericSession(String path, List<String> selected, String dateColumn,
+      LocalDate from, LocalDate to) {
+    TableSchema ts = SCHEMAS.get(path);
+    StringBuilder sb = new StringBuilder("{\"type\":\"record\",\"name\":\"Row\",\"fields\":[");
+    List<TableFieldSchema> fields = new ArrayList<>();
+    for (TableFieldSchema f : ts.getFields()) {
+      if (selected.isEmpty() || selected.contains(f.getName())) {
+        sb.append(fields.isEmpty() ? "" : ",").append(avroField(f, "r_" + f.getName()));
+        fields.add(f);
+      }
+    }
+    Schema schema = new Schema.Parser().parse(sb.append("]}").toString());
+    List<GenericRecord> records = new ArrayList<>();
+    for (Map<String, Object> row : TABLES.getOrDefault(path, List.of())) {
+      Object d = row.get(dateColumn);
+      if (d == null || LocalDate.parse(String.valueOf(d)).isBefore(from)
+          || LocalDate.parse(String.valueOf(d)).isAfter(to)) {
+        continue;
+      }
+      GenericRecord rec = new GenericData.Record(schema);
+      for (TableFieldSchema f : fields) {
+        rec.put(f.getName(), avroValue(f, schema.getField(f.getName()).schema(),
+            row.get(f.getName()), false));
+      }
+      records.add(rec);
+    }
+    return session(schema, records);
+  }
+
+  private static ReadSession session(Schema schema, List<GenericRecord> records) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder enc = EncoderFactory.get().binaryEncoder(bytes, null);
+    GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(schema);
+    try {
+      for (GenericRecord r : records) {
+        writer.write(r, enc);
+      }
+      enc.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String name = "session-" + SESSIONS.size();
+    ReadSession.Builder session = ReadSession.newBuilder().setName(name)
+        .setAvroSchema(AvroSchema.newBuilder().setSchema(schema.toString()));
+    if (!records.isEmpty()) {
+      String stream = name + "/streams/0";
+      STREAMS.put(stream, ReadRowsResponse.newBuilder().setRowCount(records.size()).setAvroRows(
+          AvroRows.newBuilder().setSerializedBinaryRows(ByteString.copyFrom(bytes.toByteArray()))
+              .setRowCount(records.size())).build());
+      session.addStreams(ReadStream.newBuilder().setName(stream));
+    }
+    return session.build();
   }
 
   static TableSchema schema(SourceTable<?> t) {
@@ -176,6 +328,16 @@ public final class FakeStorageClient implements StorageClient, Serializable {
   public ReadSession createReadSession(CreateReadSessionRequest request) {
     SESSIONS.add(request);
     String path = request.getReadSession().getTable();
+    if (SCHEMAS.containsKey(path)) {
+      Matcher g = RESTRICTION.matcher(
+          request.getReadSession().getReadOptions().getRowRestriction());
+      if (!g.matches()) {
+        throw new IllegalArgumentException("unsupported row restriction");
+      }
+      return genericSession(path, request.getReadSession().getReadOptions()
+          .getSelectedFieldsList(), g.group(1), LocalDate.parse(g.group(2)),
+          LocalDate.parse(g.group(3)));
+    }
     SourceTable<?> t = SourceTable.ALL.stream()
         .filter(x -> x.name().equals(TABLE_NAMES.get(path))).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no such table " + path));

@@ -1,0 +1,178 @@
+package com.nbaprops.mlfs.compare;
+
+import static com.nbaprops.mlfs.contract.FeatureContract.*;
+
+import com.nbaprops.mlfs.contract.FeatureContract;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Attributes a difference between a legacy row (left) and ours (right) to one of the contract's
+ * intended deviations ({@code feature-contract.md}, "Deviations from the legacy processor"), from
+ * the two rows alone: values, source labels and the contract's defaults. A difference no rule fits
+ * is unexplained. The rules are tried in the order of {@link #RULES}; the first that fits names it.
+ */
+public final class LegacyDeviations {
+  private LegacyDeviations() {}
+
+  /** A deviation rule: its contract number, a name for reports, and what it says. */
+  public record Deviation(String id, String description) {}
+
+  public static final Deviation COMPOSITE_NO_STALE_ROW = new Deviation("1:composite_default",
+      "#6/#7 without a composite row for D are the default (legacy: 0.0 labelled phase4)");
+  public static final Deviation AS_OF_WINDOW = new Deviation("1:as_of_window",
+      "per-player as-of row within the table's window (legacy: a whole-table fallback row)");
+  public static final Deviation PHASE3_LABEL = new Deviation("2:phase3_label",
+      "value computed from box scores labelled phase3 (legacy: phase4)");
+  public static final Deviation SHOT_ZONE_FRACTION = new Deviation("2:shot_zone_fraction",
+      "box-score shot-zone share is a fraction (legacy divided it by 100 twice)");
+  public static final Deviation NO_OPPONENT_HISTORY = new Deviation("3:no_opponent_history",
+      "#29 without opponent games takes #2's value, labelled default (legacy: NaN stored as 0.0)");
+  public static final Deviation VEGAS_BEFORE_TIPOFF = new Deviation("4:vegas_before_tipoff",
+      "vegas line from snapshots before tip-off only (legacy: the latest snapshot of the day)");
+  public static final Deviation NO_CONTEXT_ROW = new Deviation("5:no_context_row",
+      "without a context row #9/#15/#16/#24 come from the schedule and #10/#17 are defaults "
+          + "(legacy: 0 / 0.5)");
+  public static final Deviation QUALITY_READY_RULE = new Deviation("6:quality_ready_rule",
+      "is_quality_ready and the yellow alert use required_default_count; has_vegas_line reads #28");
+  public static final Deviation STALE_LEGACY_ROW = new Deviation("7:stale_legacy_row",
+      "a legacy row this pipeline does not produce (legacy MERGE left stale players behind)");
+  public static final Deviation TEAM_FALLBACK = new Deviation("8:team_fallback",
+      "#22/#23 fall back to the team's last 10 games (legacy: 100.0/112.0 defaults)");
+  public static final Deviation GAMES_LAST_7_DNP = new Deviation("8:games_last_7_dnp",
+      "#4 with only DNP rows in R10 is 0 phase3 (legacy: default 3.0)");
+  public static final Deviation STD_FALLBACK = new Deviation("8:std_fallback",
+      "#3 falls back to the P10 std, or is the default with one played game (legacy: 5.0 / 0.0)");
+  public static final Deviation SHOT_ZONE_CACHE = new Deviation("8:shot_zone_fallback",
+      "#18/#19/#20 fall through to the cache or box scores (legacy: missing)");
+  public static final Deviation ROUNDED_THRESHOLD = new Deviation("8:rounded_threshold",
+      "#11/#12 thresholds compare 9-dp rounded values and #12's season baseline counts played "
+          + "rows only (legacy: floats, every row with minutes)");
+  public static final Deviation FOLLOWS_FEATURES = new Deviation("follows_features",
+      "a quality or row field that follows from the row's explained feature differences");
+
+  public static final List<Deviation> RULES = List.of(COMPOSITE_NO_STALE_ROW, SHOT_ZONE_FRACTION,
+      NO_OPPONENT_HISTORY, VEGAS_BEFORE_TIPOFF, NO_CONTEXT_ROW, TEAM_FALLBACK, GAMES_LAST_7_DNP,
+      STD_FALLBACK, SHOT_ZONE_CACHE, ROUNDED_THRESHOLD, PHASE3_LABEL, AS_OF_WINDOW,
+      QUALITY_READY_RULE, STALE_LEGACY_ROW, FOLLOWS_FEATURES);
+
+  /** Features read "as of D within k days" from a precomputed table (deviation 1). */
+  private static final Set<Integer> AS_OF = Set.of(POINTS_AVG_LAST_5, POINTS_AVG_LAST_10,
+      POINTS_AVG_SEASON, POINTS_STD_LAST_10, GAMES_IN_LAST_7_DAYS, FATIGUE_SCORE, USAGE_SPIKE_SCORE,
+      OPPONENT_DEF_RATING, OPPONENT_PACE, PCT_PAINT, PCT_MID_RANGE, PCT_THREE, TEAM_PACE,
+      TEAM_OFF_RATING, MINUTES_CHANGE);
+  private static final Set<Integer> VEGAS = Set.of(VEGAS_POINTS_LINE, VEGAS_OPENING_LINE,
+      VEGAS_LINE_MOVE, HAS_VEGAS_LINE);
+  /** Row fields whose rule changed (deviation 6). */
+  public static final Set<String> QUALITY_RULE_FIELDS = Set.of("is_quality_ready",
+      "quality_alert_level", "has_vegas_line", "required_default_count");
+
+  /**
+   * The deviation explaining a difference of feature {@code i} between legacy {@code left} and our
+   * {@code right} row, or null.
+   */
+  public static Deviation explainFeature(int i, StoreRow left, StoreRow right, double tolerance) {
+    double l = left.features()[i];
+    double r = right.features()[i];
+    String ll = canonical(left.labels()[i]);
+    String rl = right.labels()[i] == null ? null : right.labels()[i];
+    boolean rightDefault = "default".equals(rl) || "missing".equals(rl);
+    Double def = FeatureContract.feature(i).defaultValue();
+    if ((i == SHOT_ZONE_MISMATCH_SCORE || i == PACE_SCORE) && rightDefault && near(l, 0.0, tolerance)) {
+      return COMPOSITE_NO_STALE_ROW;
+    }
+    if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && "phase3".equals(rl)
+        && near(l, r / 100.0, tolerance)) {
+      return SHOT_ZONE_FRACTION;
+    }
+    if (i == AVG_POINTS_VS_OPPONENT && rightDefault && near(l, 0.0, tolerance)
+        && near(r, right.features()[POINTS_AVG_SEASON], tolerance)) {
+      return NO_OPPONENT_HISTORY;
+    }
+    if (VEGAS.contains(i)) {
+      return VEGAS_BEFORE_TIPOFF;
+    }
+    if (((i == REST_ADVANTAGE || i == HOME_AWAY || i == BACK_TO_BACK) && near(l, 0.0, tolerance)
+        || i == TEAM_WIN_PCT && near(l, 0.5, tolerance)) && "calculated".equals(rl)) {
+      return NO_CONTEXT_ROW;
+    }
+    if ((i == INJURY_RISK || i == PLAYOFF_GAME) && rightDefault) {
+      return NO_CONTEXT_ROW;
+    }
+    if ((i == TEAM_PACE || i == TEAM_OFF_RATING) && "phase3".equals(rl) && def != null
+        && near(l, def, tolerance)) {
+      return TEAM_FALLBACK;
+    }
+    if (i == GAMES_IN_LAST_7_DAYS && "phase3".equals(rl) && near(r, 0.0, tolerance)
+        && near(l, 3.0, tolerance)) {
+      return GAMES_LAST_7_DNP;
+    }
+    if (i == POINTS_STD_LAST_10 && ("phase3".equals(rl) && near(l, 5.0, tolerance)
+        || rightDefault && near(r, 5.0, tolerance) && near(l, 0.0, tolerance))) {
+      return STD_FALLBACK;
+    }
+    if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && !rightDefault
+        && near(l, 0.0, tolerance)) {
+      return SHOT_ZONE_CACHE;
+    }
+    if ((i == RECENT_TREND || i == MINUTES_CHANGE) && "calculated".equals(rl)
+        && Math.abs(l - r) <= 1.0 + tolerance) {
+      return ROUNDED_THRESHOLD;
+    }
+    if ("phase4".equals(ll) && "phase3".equals(rl)) {
+      return PHASE3_LABEL;
+    }
+    if (AS_OF.contains(i) && "phase4".equals(ll)) {
+      return AS_OF_WINDOW;
+    }
+    return null;
+  }
+
+  /**
+   * The deviation explaining a difference of the source label of feature {@code i} (values equal),
+   * or null: a relabel the contract lists.
+   */
+  public static Deviation explainLabel(int i, StoreRow left, StoreRow right) {
+    String ll = canonical(left.labels()[i]);
+    String rl = right.labels()[i];
+    boolean rightDefault = "default".equals(rl) || "missing".equals(rl);
+    if ("phase4".equals(ll) && "phase3".equals(rl)) {
+      return PHASE3_LABEL;
+    }
+    if ((i == SHOT_ZONE_MISMATCH_SCORE || i == PACE_SCORE) && rightDefault) {
+      return COMPOSITE_NO_STALE_ROW;
+    }
+    if (i == AVG_POINTS_VS_OPPONENT && rightDefault) {
+      return NO_OPPONENT_HISTORY;
+    }
+    if ((i == INJURY_RISK || i == PLAYOFF_GAME) && rightDefault
+        || (i == REST_ADVANTAGE || i == HOME_AWAY || i == BACK_TO_BACK || i == TEAM_WIN_PCT)
+        && "calculated".equals(rl)) {
+      return NO_CONTEXT_ROW;
+    }
+    if (VEGAS.contains(i)) {
+      return VEGAS_BEFORE_TIPOFF;
+    }
+    if (AS_OF.contains(i) && "phase4".equals(ll)) {
+      return AS_OF_WINDOW;
+    }
+    return null;
+  }
+
+  /** The canonical source of a raw label (legacy exports may hold either). */
+  static String canonical(String label) {
+    if (label == null) {
+      return null;
+    }
+    for (com.nbaprops.mlfs.contract.SourceLabel s : com.nbaprops.mlfs.contract.SourceLabel.values()) {
+      if (s.raw().equals(label)) {
+        return s.canonical();
+      }
+    }
+    return label;
+  }
+
+  private static boolean near(double a, double b, double tolerance) {
+    return Math.abs(a - b) <= tolerance;
+  }
+}
