@@ -10,7 +10,7 @@ team, opponent, is_home, days_rest, season_year, early_season_flag, historical_c
 and prints every difference. Exit 0 when everything matches, 1 otherwise, 2 on bad arguments.
 
   scripts/reference-check --inputDir=DIR --outputDir=DIR --startDate=D --endDate=D
-                          [--mode=backfill|daily] [--includeBootstrap] [--dates=D1,D2,...]
+                          [--mode=backfill|daily] [--includeBootstrap | --bootstrapDays=N] [--dates=D1,D2,...]
 
 Standard library only. Values are compared after rounding both sides half-even to 9 decimals,
 with a tolerance of 1e-8 (floating-point sums against the pipeline's exact decimals).
@@ -269,7 +269,7 @@ class Reference:
         s = season_of(d)
         start = self.season_start(s)
         gap = {"game_id": game_id, "team_abbr": team, "opponent_team_abbr": opp, "season_year": s}
-        if not include_bootstrap and start is not None and 0 <= (d - start).days <= 13:
+        if start is not None and 0 <= (d - start).days < bootstrap_days(include_bootstrap):
             return ("gap", "bootstrap", gap)
         if not team or not opp or team == opp:
             return ("gap", "missing_team_or_opponent", gap)
@@ -607,8 +607,18 @@ def same(got, want):
     return got == want
 
 
+def bootstrap_days(setting):
+    """The days skipped as bootstrap: True (--includeBootstrap) = 0, False = 14, or a number."""
+    if setting is True:
+        return 0
+    if setting is False:
+        return 14
+    return int(setting)
+
+
 def read_output(output_dir, table, d):
-    """One date of an output table, in any layout the pipeline writes or wrote."""
+    """One date of an output table, in any layout the pipeline writes or wrote, by player.
+    Gap rows resolved by a later run (resolved_at set) are history, not roster entries: skipped."""
     rows = {}
     day = d.isoformat()
     for rel in ("game_date=%s/part-00000.ndjson" % day, "game_date=%s/part-00000.ndjson.gz" % day,
@@ -617,7 +627,8 @@ def read_output(output_dir, table, d):
         if os.path.exists(path):
             opener = gzip.open if path.endswith(".gz") else open
             with opener(path, "rt", encoding="utf-8") as f:
-                rows.update({row["player_lookup"]: row for row in map(json.loads, f) if row})
+                rows.update({row["player_lookup"]: row for row in map(json.loads, f)
+                             if row and row.get("resolved_at") is None})
     return rows
 
 
@@ -632,7 +643,8 @@ def main(argv):
             return 0
         k, _, v = a[2:].partition("=")
         args[k] = v if v else "true"
-    known = {"mode", "includeBootstrap", "inputDir", "outputDir", "startDate", "endDate", "dates"}
+    known = {"mode", "includeBootstrap", "bootstrapDays", "inputDir", "outputDir", "startDate",
+             "endDate", "dates"}
     for k in sorted(set(args) - known):
         print("error: unknown option --%s (see --help)" % k, file=sys.stderr)
         return 2
@@ -658,6 +670,8 @@ def main(argv):
         return 2
     ref = Reference(args["inputDir"], start, end)
     include_bootstrap = args["includeBootstrap"] == "true"
+    if "bootstrapDays" in args:
+        include_bootstrap = int(args["bootstrapDays"])
     checked_rows = checked_gaps = checked_values = checked_fields = 0
     per_field = defaultdict(int)
     problems = []

@@ -38,6 +38,14 @@ public interface FeatureStoreOptions extends BigQueryOptions {
 
   void setIncludeBootstrap(Boolean value);
 
+  @Description("Days at the start of each regular season skipped as 'bootstrap' gaps (the "
+      + "players' histories are still short). Default 14, the contract's; 0 builds every day "
+      + "(as --includeBootstrap), 7 or 3 a shorter bootstrap. Rows of days 0-13 that are built "
+      + "get early_season_flag = true.")
+  Integer getBootstrapDays();
+
+  void setBootstrapDays(Integer value);
+
   @Description("Upstream readiness gate: the fewest player_daily_cache and player_composite_factors "
       + "rows dated D a date needs (capped at half the date's roster for small slates). Below it, "
       + "or with under half the teams playing covered by team_defense_zone_analysis, or with no "

@@ -94,8 +94,29 @@ public final class OptionsValidator {
       throw new InvalidOptionsException("--runId=" + runId + " may only hold letters, digits, "
           + "'_', '.' and '-' (it names output files)");
     }
-    return new RunConfig(mode, start, end, Boolean.TRUE.equals(o.getIncludeBootstrap()),
+    return new RunConfig(mode, start, end, bootstrapDays(o),
         new RunStamp(runId, created.toString()), playerShards(o), safety(o, mode));
+  }
+
+  /** Largest {@code --bootstrapDays}: two months, well past any season's opening weeks. */
+  static final int MAX_BOOTSTRAP_DAYS = 60;
+
+  /** {@code --bootstrapDays} (default the contract's 14); {@code --includeBootstrap} means 0. */
+  static int bootstrapDays(FeatureStoreOptions o) {
+    Integer days = o.getBootstrapDays();
+    boolean include = Boolean.TRUE.equals(o.getIncludeBootstrap());
+    if (days == null) {
+      return include ? 0 : com.nbaprops.mlfs.contract.Seasons.BOOTSTRAP_DAYS;
+    }
+    if (days < 0 || days > MAX_BOOTSTRAP_DAYS) {
+      throw new InvalidOptionsException("--bootstrapDays=" + days + " is out of range: pass 0 to "
+          + MAX_BOOTSTRAP_DAYS + " (0 builds every day; the contract's default is 14)");
+    }
+    if (include && days != 0) {
+      throw new InvalidOptionsException("--includeBootstrap means --bootstrapDays=0, but "
+          + "--bootstrapDays=" + days + " was passed: pass one of them");
+    }
+    return days;
   }
 
   /** The readiness gate and the protection of dates without roster. */

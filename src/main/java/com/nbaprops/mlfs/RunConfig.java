@@ -1,5 +1,6 @@
 package com.nbaprops.mlfs;
 
+import com.nbaprops.mlfs.contract.Seasons;
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.history.PlayerSweep.Mode;
 import com.nbaprops.mlfs.readiness.Readiness;
@@ -10,12 +11,26 @@ import java.util.List;
 /**
  * The validated settings of one run; everything the transforms need.
  *
+ * @param bootstrapDays the first days of each regular season that are skipped as {@code bootstrap}
+ *     gaps ({@code --bootstrapDays}, default 14; 0 builds them all)
  * @param playerShards join key of the player timeline: 0 = one key per player, N = N shards of
  *     players (see {@code PlayerTimeline}); never changes a row
  * @param safety what protects existing output: the readiness gate, emptied dates, warnings
  */
-public record RunConfig(Mode mode, LocalDate start, LocalDate end, boolean includeBootstrap,
+public record RunConfig(Mode mode, LocalDate start, LocalDate end, int bootstrapDays,
     RunStamp stamp, int playerShards, Safety safety) implements Serializable {
+
+  /** {@code includeBootstrap}: build every day (0 bootstrap days), else the contract's 14. */
+  public RunConfig(Mode mode, LocalDate start, LocalDate end, boolean includeBootstrap,
+      RunStamp stamp, int playerShards, Safety safety) {
+    this(mode, start, end, includeBootstrap ? 0 : Seasons.BOOTSTRAP_DAYS, stamp, playerShards,
+        safety);
+  }
+
+  /** Whether every bootstrap day is built ({@code --includeBootstrap}, {@code --bootstrapDays=0}). */
+  public boolean includeBootstrap() {
+    return bootstrapDays == 0;
+  }
 
   /**
    * @param gate the upstream readiness gate's settings
@@ -57,6 +72,6 @@ public record RunConfig(Mode mode, LocalDate start, LocalDate end, boolean inclu
   }
 
   public RunConfig withSafety(Safety s) {
-    return new RunConfig(mode, start, end, includeBootstrap, stamp, playerShards, s);
+    return new RunConfig(mode, start, end, bootstrapDays, stamp, playerShards, s);
   }
 }

@@ -24,6 +24,7 @@ public class FlexTemplateMetadataTest {
   /** Per parameter kind: values its regex must accept, and values it must reject. */
   private static final Map<String, List<List<String>>> SAMPLES = Map.of(
       "count", List.of(List.of("0", "50", "999999"), List.of("-1", "5.5", "", "x")),
+      "days", List.of(List.of("0", "3", "14", "60"), List.of("-1", "7.5", "", "x", "100")),
       "date", List.of(List.of("2024-01-15", "2025-10-21"),
           List.of("2024-1-15", "20240115", "2024-01-15'; DROP TABLE x; --", "", "yesterday")),
       "mode", List.of(List.of("backfill", "daily"), List.of("weekly", "DAILY ", "")),
@@ -43,6 +44,8 @@ public class FlexTemplateMetadataTest {
     } else if (name.equals("includeBootstrap") || name.equals("skipDependencyCheck")
         || name.equals("strictDependencies") || name.equals("replaceEmptyDates")) {
       return "bool";
+    } else if (name.equals("bootstrapDays")) {
+      return "days";
     } else if (name.equals("minUpstreamRows")) {
       return "count";
     } else if (name.equals("source") || name.equals("sink")) {
@@ -94,6 +97,6 @@ public class FlexTemplateMetadataTest {
             names.contains(option) || localOnly.contains(option));
       }
     }
-    assertEquals(31, names.size());
+    assertEquals(32, names.size());
   }
 }

@@ -86,9 +86,13 @@ public final class LocalRun {
   }
 
   /** All rows of a table keyed "player|date", with the run-specific columns removed. */
+  /** Rows of a table by player|date, without run-level columns; resolved gaps are left out. */
   public Map<String, Map<String, Object>> rowsByKey(String name) {
     Map<String, Map<String, Object>> out = new TreeMap<>();
     table(name).values().forEach(rows -> rows.forEach(r -> {
+      if (r.get("resolved_at") != null) {
+        return;   // a resolved gap: history, not a row of the run's outcome
+      }
       Map<String, Object> copy = new LinkedHashMap<>(r);
       copy.remove("run_id");
       copy.remove("created_at");

@@ -156,6 +156,21 @@ public class OptionsValidatorTest {
   }
 
   @Test
+  public void bootstrapDaysDefaultsToFourteenAndIncludeBootstrapMeansZero() {
+    assertEquals(14, validate("--startDate=2024-10-22").bootstrapDays());
+    assertEquals(0, validate("--startDate=2024-10-22", "--includeBootstrap").bootstrapDays());
+    assertEquals(7, validate("--startDate=2024-10-22", "--bootstrapDays=7").bootstrapDays());
+    assertEquals(0, validate("--startDate=2024-10-22", "--bootstrapDays=0", "--includeBootstrap")
+        .bootstrapDays());
+    assertTrue(validate("--startDate=2024-10-22", "--bootstrapDays=0").includeBootstrap());
+    assertThat(error("--startDate=2024-10-22", "--bootstrapDays=-1"),
+        containsString("--bootstrapDays=-1 is out of range"));
+    assertThat(error("--startDate=2024-10-22", "--bootstrapDays=61"), containsString("0 to 60"));
+    assertThat(error("--startDate=2024-10-22", "--bootstrapDays=7", "--includeBootstrap"),
+        containsString("pass one of them"));
+  }
+
+  @Test
   public void badBooleanAndIntegerValuesNameTheOption() {
     LocalRun r = LocalRun.run(null, "--startDate=2025-01-01", "--includeBootstrap=yes");
     assertEquals(2, r.exitCode);

@@ -258,7 +258,8 @@ public class TransformTest {
         + "\"season_year\":2024,\"reason\":\"missing_team_or_opponent\","
         + "\"reason_detail\":\"team_abbr=TEA opponent_team_abbr=null\","
         + "\"detected_at\":\"" + CONFIG.stamp().createdAt() + "\","
-        + "\"detected_by\":\"ml_feature_store_v2\",\"run_id\":\"test-run\"}"),
+        + "\"detected_by\":\"ml_feature_store_v2\",\"run_id\":\"test-run\","
+        + "\"resolved_at\":null,\"resolved_by\":null}"),
         Files.readAllLines(LocalRun.datePath(out, "feature_store_gaps", "2025-01-15")));
     assertFalse(Files.exists(stale));
     assertFalse(Files.exists(legacy)); // replaced by game_date=2025-01-15/part-00000.ndjson

@@ -49,9 +49,13 @@ public final class OutputSchema {
           nullable("season_year", Type.INT64, GapRow::seasonYear),
           required("reason", Type.STRING, GapRow::reason),
           nullable("reason_detail", Type.STRING, GapRow::reasonDetail),
-          Column.runTime("detected_at"),
+          // The first run that found the gap open (GapLifecycle); a gap just produced: this run.
+          new Column<GapRow>("detected_at", Type.TIMESTAMP, Column.Mode.NULLABLE, List.of(),
+              (g, s) -> g.detectedAt() != null ? g.detectedAt() : s.createdAt()),
           nullable("detected_by", Type.STRING, (GapRow g) -> PROCESSOR),
-          Column.runId()),
+          Column.runId(),
+          nullable("resolved_at", Type.TIMESTAMP, GapRow::resolvedAt),
+          nullable("resolved_by", Type.STRING, GapRow::resolvedBy)),
       "game_date", List.of("reason", "player_lookup"));
 
   public static final OutputTable<DeadLetter> DEAD_LETTERS = new OutputTable<>(DATASET,

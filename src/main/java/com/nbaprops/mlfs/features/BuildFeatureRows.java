@@ -77,7 +77,7 @@ public final class BuildFeatureRows
       LeagueIndex index = c.sideInput(league);
       long t1 = System.nanoTime();
       EntryProcessor.Outcome o =
-          EntryProcessor.process(in, index, config.includeBootstrap());
+          EntryProcessor.process(in, index, config.bootstrapDays());
       vectorMicros.update((System.nanoTime() - t1) / 1_000);
       if (o.isRow()) {
         rows.inc();

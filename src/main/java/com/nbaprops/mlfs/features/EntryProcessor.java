@@ -34,13 +34,22 @@ public final class EntryProcessor {
 
   private EntryProcessor() {}
 
+  /** As {@link #process(PlayerInputs, LeagueIndex, int)}: every day built, or 14 skipped. */
   public static Outcome process(PlayerInputs in, LeagueIndex league, boolean includeBootstrap) {
+    return process(in, league, includeBootstrap ? 0 : Seasons.BOOTSTRAP_DAYS);
+  }
+
+  /**
+   * The entry's feature row or gap; the first {@code bootstrapDays} days of a season are
+   * {@code bootstrap} gaps (the row's {@code early_season_flag} still means the contract's 14).
+   */
+  public static Outcome process(PlayerInputs in, LeagueIndex league, int bootstrapDays) {
     RosterEntry e = in.roster();
     LocalDate d = e.gameDate();
     boolean bootstrap = league.isBootstrap(d);
-    if (bootstrap && !includeBootstrap) {
+    if (league.isBootstrap(d, bootstrapDays)) {
       int season = Seasons.seasonOf(d);
-      return gap(in, "bootstrap", "first " + Seasons.BOOTSTRAP_DAYS + " days of season " + season
+      return gap(in, "bootstrap", "first " + bootstrapDays + " days of season " + season
           + " (starts " + league.seasonStart(season) + ")");
     }
     if (blank(e.teamAbbr()) || blank(e.opponentTeamAbbr())

@@ -74,8 +74,13 @@ public final class LeagueIndex {
 
   /** D falls in days 0-13 of its season (never before the season's first game). */
   public boolean isBootstrap(LocalDate d) {
+    return isBootstrap(d, Seasons.BOOTSTRAP_DAYS);
+  }
+
+  /** D falls in the first {@code days} days of its season ({@code --bootstrapDays}). */
+  public boolean isBootstrap(LocalDate d, int days) {
     LocalDate start = seasonStart(com.nbaprops.mlfs.contract.Seasons.seasonOf(d));
-    return start != null && !d.isBefore(start) && d.isBefore(start.plusDays(Seasons.BOOTSTRAP_DAYS));
+    return start != null && !d.isBefore(start) && d.isBefore(start.plusDays(days));
   }
 
   /** The team's defense row as of D (within {@link Windows#TEAM_DEFENSE_AS_OF} days), or null. */

@@ -12,6 +12,9 @@ public final class MetricNames {
   public static final String FILES_DELETED = "files_deleted";
   /** Dates of the range whose files the file sink has replaced (progress lines, breakdown). */
   public static final String DATES_WRITTEN = "dates_written";
+  /** Open gaps a run no longer produced (kept as resolved history), and resolved gaps back open. */
+  public static final String GAPS_RESOLVED = "gaps_resolved";
+  public static final String GAPS_REOPENED = "gaps_reopened";
   public static final String IGNORED_FILES = "ignored_input_files";
   /** BigQuery sink: date partitions of the range cleared because the date now has no rows. */
   public static final String EMPTY_PARTITIONS_CLEARED = "empty_partitions_cleared";

@@ -137,7 +137,7 @@ public final class CheckReadiness extends PTransform<PCollectionTuple, PCollecti
       Map<LocalDate, DateCensus> census = new TreeMap<>();
       census(c.element()).forEach((d, n) -> census.put(d, new DateCensus(d, n.roster(),
           n.dailyCache(), n.compositeFactors(), n.teamsPlaying(), n.teamsWithDefense(),
-          !config.includeBootstrap() && index.isBootstrap(d))));
+          index.isBootstrap(d, config.bootstrapDays()))));
       Readiness r = Readiness.of(config.safety().gate(), config.start(), config.end(), census);
       for (DateCensus d : r.dates().values()) {
         long[] v = values(d);

@@ -80,6 +80,27 @@ public final class FileOutputs {
     return n;
   }
 
+  /** The non-empty lines of a file (gunzipped when it ends with .gz); none when it does not exist. */
+  public static List<String> readLines(String path) throws IOException {
+    MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
+    if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+      return List.of();
+    }
+    java.io.InputStream raw = Channels.newInputStream(
+        FileSystems.open(m.metadata().get(0).resourceId()));
+    List<String> lines = new java.util.ArrayList<>();
+    try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        path.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw,
+        StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.isBlank()) {
+          lines.add(line);
+        }
+      }
+    }
+    return lines;
+  }
+
   /** Removes a local folder if it is empty (remote stores have no folders to remove). */
   public static void deleteEmptyFolder(String dir) throws IOException {
     if (!OutputFolder.isLocal(dir)) {

@@ -7,6 +7,8 @@ import com.nbaprops.mlfs.contract.OutputTable;
 import com.nbaprops.mlfs.features.BuildFeatureRows;
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.features.GapRow;
+import com.nbaprops.mlfs.gaps.MergeGaps;
+import com.nbaprops.mlfs.gaps.ReadStoredGaps;
 import com.nbaprops.mlfs.features.ScoredRow;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.readiness.CheckReadiness;
@@ -97,7 +99,12 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
                 stamp)))
         .setCoder(TableRowJsonCoder.of())
         .apply("GateFeatureRows", gated(readiness));
+    // The stored gaps of the run's dates, merged with the produced ones (gap lifecycle).
+    PCollection<GapRow> storedGaps = in.getPipeline().apply("ReadStoredGaps",
+        new ReadStoredGaps(tableSpecs.get(OutputSchema.GAPS.name()), config.start(),
+            config.end(), testServices));
     PCollection<TableRow> gaps = in.get(BuildFeatureRows.GAP_ROWS)
+        .apply("MergeGaps", new MergeGaps(storedGaps, readiness, config))
         .apply("GapTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
             .via((GapRow g) -> BigQuerySchemas.toTableRow(OutputSchema.GAPS, g, stamp)))
         .setCoder(TableRowJsonCoder.of())

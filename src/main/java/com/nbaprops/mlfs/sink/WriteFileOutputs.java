@@ -1,5 +1,8 @@
 package com.nbaprops.mlfs.sink;
 
+import com.nbaprops.mlfs.gaps.GapLifecycle;
+import com.nbaprops.mlfs.util.Json;
+
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.OutputSchema;
 import com.nbaprops.mlfs.features.BuildFeatureRows;
@@ -133,6 +136,10 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
     private final Counter written = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_WRITTEN);
     private final Counter deleted = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_DELETED);
     private final Counter dates = Metrics.counter(MetricNames.NAMESPACE, MetricNames.DATES_WRITTEN);
+    private final Counter resolved = Metrics.counter(MetricNames.NAMESPACE,
+        MetricNames.GAPS_RESOLVED);
+    private final Counter reopened = Metrics.counter(MetricNames.NAMESPACE,
+        MetricNames.GAPS_REOPENED);
 
     WriteMonthFn(String outputDir, RunConfig config, boolean compress,
         TupleTag<Batch<ScoredRow>> rowsTag, TupleTag<Batch<GapRow>> gapsTag,
@@ -161,10 +168,9 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
         rows.computeIfAbsent(f.record().gameDate(), k -> new ArrayList<>()).add(new Line(
             f.record().playerLookup(), OutputSchema.FEATURE_STORE.toJsonBytes(f, config.stamp())));
       }
-      Map<LocalDate, List<Line>> gaps = new TreeMap<>();
+      Map<LocalDate, List<GapRow>> gaps = new TreeMap<>();
       for (GapRow g : BatchByKey.flatten(month.getValue().getAll(gapsTag))) {
-        gaps.computeIfAbsent(g.gameDate(), k -> new ArrayList<>()).add(new Line(
-            g.playerLookup(), OutputSchema.GAPS.toJsonBytes(g, config.stamp())));
+        gaps.computeIfAbsent(g.gameDate(), k -> new ArrayList<>()).add(g);
       }
       try {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -174,7 +180,7 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
             continue;
           }
           writeDate(OutputSchema.FEATURE_STORE.name(), d, rows.getOrDefault(d, List.of()));
-          writeDate(OutputSchema.GAPS.name(), d, gaps.getOrDefault(d, List.of()));
+          writeDate(OutputSchema.GAPS.name(), d, gapLines(d, gaps.getOrDefault(d, List.of())));
           dates.inc();
         }
       } catch (IOException e) {
@@ -182,6 +188,37 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       }
       Metrics.distribution(MetricNames.NAMESPACE, MetricNames.stageMillis(MetricNames.STAGE_WRITE))
           .update((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The date's gap lines: its stored gap rows (any layout) merged with the gaps this run
+     * produced ({@link GapLifecycle}).
+     */
+    private List<Line> gapLines(LocalDate d, List<GapRow> produced) throws IOException {
+      List<GapRow> stored = new ArrayList<>();
+      for (String rel : OutputLayout.candidates(OutputSchema.GAPS.name(), d)) {
+        for (String line : FileOutputs.readLines(FileOutputs.path(outputDir, rel))) {
+          GapRow g;
+          try {
+            g = GapLifecycle.fromStored(Json.readObject(line));
+          } catch (IOException | RuntimeException e) {
+            throw new IOException("stored gap row of " + d + " in " + rel + " is not a gap row ("
+                + e.getMessage() + "): fix or remove the file", e);
+          }
+          if (g != null && g.gameDate().equals(d)) {
+            stored.add(g);
+          }
+        }
+      }
+      GapLifecycle.Result merged = GapLifecycle.merge(stored, produced,
+          config.stamp().createdAt(), config.runId());
+      resolved.inc(merged.resolvedNow());
+      reopened.inc(merged.reopened());
+      List<Line> lines = new ArrayList<>();
+      for (GapRow g : merged.rows()) {
+        lines.add(new Line(g.playerLookup(), OutputSchema.GAPS.toJsonBytes(g, config.stamp())));
+      }
+      return lines;
     }
 
     /**

@@ -201,6 +201,53 @@ public class BigQueryIoTest {
   }
 
   @Test
+  public void storedGapsAreReadBackAndResolvedWhenARunNoLongerProducesThem() throws Exception {
+    // Run 1 skips the bootstrap days: Oct 25 has 4 bootstrap gaps, detected at run 1's time.
+    FeatureStoreOptions first = options("--startDate=2023-10-25", "--endDate=2023-10-25",
+        "--source=bigquery", "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-g1"),
+        "--runId=g1");
+    FeatureStorePipeline.build(first, OptionsValidator.validate(first,
+        Instant.parse("2026-01-01T00:00:00Z")), services, new RecordingDeleter()).run()
+        .waitUntilFinish();
+    List<TableRow> gaps = allRows("nba_predictions", "feature_store_gaps");
+    assertEquals(4, gaps.size());
+    for (TableRow g : gaps) {
+      assertEquals("bootstrap", g.get("reason"));
+      assertEquals(null, g.get("resolved_at"));
+    }
+    // Run 2 builds the bootstrap days: the job reads the date's stored gaps (one session,
+    // restricted to the run's dates) and keeps them as history, resolved by run 2.
+    FakeStorageClient.reset();
+    Map<String, String> ds = new HashMap<>();
+    for (SourceTable<?> t : SourceTable.ALL) {
+      ds.put(t.name(), t.dataset());
+    }
+    FakeStorageClient.loadLeague(EndToEndTest.TINY_PATH(), PROJECT, ds, datasets);
+    FeatureStoreOptions second = options("--startDate=2023-10-25", "--endDate=2023-10-25",
+        "--source=bigquery", "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-g2"),
+        "--runId=g2", "--includeBootstrap");
+    FeatureStorePipeline.build(second, OptionsValidator.validate(second,
+        Instant.parse("2026-01-02T00:00:00Z")), services, new RecordingDeleter()).run()
+        .waitUntilFinish();
+    List<CreateReadSessionRequest> gapReads = FakeStorageClient.sessions().stream()
+        .filter(r -> r.getReadSession().getTable().endsWith("/feature_store_gaps")).toList();
+    assertEquals(1, gapReads.size());
+    assertEquals("game_date BETWEEN DATE '2023-10-25' AND DATE '2023-10-25'",
+        gapReads.get(0).getReadSession().getReadOptions().getRowRestriction());
+    // The fake appends a partition load to the base table: run 2's load is its g2 rows.
+    gaps = allRows("nba_predictions", "feature_store_gaps").stream()
+        .filter(g -> "g2".equals(g.get("run_id"))).toList();
+    assertEquals(4, gaps.size());
+    for (TableRow g : gaps) {
+      assertEquals("g2", g.get("resolved_by"));
+      assertEquals(Instant.parse("2026-01-02T00:00:00Z"),
+          com.nbaprops.mlfs.source.RowParser.parseTimestamp((String) g.get("resolved_at")));
+      assertEquals(Instant.parse("2026-01-01T00:00:00Z"),
+          com.nbaprops.mlfs.source.RowParser.parseTimestamp((String) g.get("detected_at")));
+    }
+  }
+
+  @Test
   public void replaceEmptyDatesClearsTheDatesWithoutRoster() throws Exception {
     FeatureStoreOptions o = options(RANGE[0], RANGE[1], "--source=bigquery", "--sink=bigquery",
         "--tempLocation=" + tmp.newFolder("tmp-replace"), "--runId=bqr", "--replaceEmptyDates");
@@ -247,8 +294,12 @@ public class BigQueryIoTest {
     public void deleteIfExists(String spec, org.apache.beam.sdk.options.PipelineOptions o) {
       DELETED.add(spec);
       try {
-        LOADED_BEFORE.add(new FakeDatasetService().getAllRows(PROJECT, "nba_predictions",
-            "ml_feature_store_v2").size());
+        FakeDatasetService ds = new FakeDatasetService();
+        boolean loaded = ds.getTable(new com.google.api.services.bigquery.model.TableReference()
+            .setProjectId(PROJECT).setDatasetId("nba_predictions")
+            .setTableId("ml_feature_store_v2")) != null;
+        LOADED_BEFORE.add(loaded ? ds.getAllRows(PROJECT, "nba_predictions",
+            "ml_feature_store_v2").size() : 0);
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }

@@ -130,6 +130,27 @@ public final class FakeStorageClient implements StorageClient, Serializable {
     SCHEMAS.put(path, schema);
   }
 
+  /** A table the fake dataset service holds (e.g. loaded by the sink), served as it is now. */
+  private static void fromDatasetService(String path) {
+    String[] p = path.split("/");   // projects/P/datasets/D/tables/T
+    try {
+      FakeDatasetService ds = new FakeDatasetService();
+      Table t = ds.getTable(new TableReference().setProjectId(p[1]).setDatasetId(p[3])
+          .setTableId(p[5]));
+      if (t == null) {
+        throw new IllegalArgumentException("no such table " + path);
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (com.google.api.services.bigquery.model.TableRow r : ds.getAllRows(p[1], p[3], p[5])) {
+        rows.add(Json.readObject(Json.write(r)));
+      }
+      TABLES.put(path, rows);
+      SCHEMAS.put(path, t.getSchema());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String avroType(TableFieldSchema f, String path) {
     String base = switch (f.getType()) {
       case "STRING" -> "\"string\"";
@@ -328,6 +349,9 @@ public final class FakeStorageClient implements StorageClient, Serializable {
   public ReadSession createReadSession(CreateReadSessionRequest request) {
     SESSIONS.add(request);
     String path = request.getReadSession().getTable();
+    if (!TABLE_NAMES.containsKey(path)) {
+      fromDatasetService(path);   // read afresh: a later load may have changed it
+    }
     if (SCHEMAS.containsKey(path)) {
       Matcher g = RESTRICTION.matcher(
           request.getReadSession().getReadOptions().getRowRestriction());
