@@ -51,8 +51,7 @@ final class BigQueryStores {
     List<String> selected = selectedColumns(schemaNames(left, options, testServices),
         schemaNames(right, options, testServices));
     String restriction = "game_date BETWEEN DATE '" + start + "' AND DATE '" + end + "'";
-    Path dir = Files.createTempDirectory("mlfs-compare");
-    dir.toFile().deleteOnExit();
+    Path dir = Files.createTempDirectory("mlfs-compare");   // removed by the caller
     Pipeline p = Pipeline.create(options);
     read(p, "Left", left, selected, restriction, dir.resolve("left"), testServices);
     read(p, "Right", right, selected, restriction, dir.resolve("right"), testServices);

@@ -78,9 +78,11 @@ public final class CompareCli {
       StoreSide left;
       StoreSide right;
       StoreReader reader = new StoreReader(start, end);
+      Path exported = null;
       if (source.equalsIgnoreCase("bigquery")) {
         BigQueryStores.Exported both = BigQueryStores.export(o.get("left"), o.get("right"),
             start, end, o.get("project"), testServices);
+        exported = both.left().getParent();
         left = reader.read(both.left().toString());
         right = reader.read(both.right().toString());
       } else if (source.equalsIgnoreCase("files")) {
@@ -90,7 +92,17 @@ public final class CompareCli {
         throw new InvalidOptionsException("--source=" + source + " is not a source: pass "
             + "--source=files or --source=bigquery");
       }
-      Comparison c = Comparison.of(left, right, tolerance, kind.equals("legacy"));
+      Comparison c;
+      try {
+        c = Comparison.of(left, right, tolerance, kind.equals("legacy"));
+      } finally {
+        if (exported != null) {
+          deleteTree(exported);
+        }
+      }
+      if (c.rowsSeen() == 0) {
+        err.println("warning: neither side has a row in the range: nothing was compared");
+      }
       Map<String, Object> report = CompareReport.toMap(c, o.get("left"), o.get("right"));
       if (o.getFlag("json")) {
         out.println(Json.write(report));
@@ -105,6 +117,14 @@ public final class CompareCli {
       }
       return c.agrees() ? 0 : 1;
     });
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static void writeHtml(Path file, String html) throws IOException {

@@ -1,6 +1,7 @@
 package com.nbaprops.mlfs.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.nbaprops.mlfs.compare.LegacyDeviations.Deviation;
 import com.nbaprops.mlfs.contract.FeatureContract;
 import com.nbaprops.mlfs.util.Json;
@@ -131,22 +132,26 @@ public final class Comparison {
     Set<LocalDate> dates = new TreeSet<>(left.dates());
     dates.addAll(right.dates());
     for (LocalDate date : dates) {
-      c.compareRows(date, left.rows(date), right.rows(date));
+      Map<String, String> rightGaps = right.hasGaps() ? right.gaps(date) : Map.of();
+      c.compareRows(date, left.rows(date), right.rows(date), rightGaps);
       if (withGaps) {
-        c.compareGaps(date, left.gaps(date), right.gaps(date));
+        c.compareGaps(date, left.gaps(date), rightGaps);
       }
     }
+    c.dropOneSidedFields();
     return c;
   }
 
   private void compareRows(LocalDate date, Map<String, StoreRow> left,
-      Map<String, StoreRow> right) {
+      Map<String, StoreRow> right, Map<String, String> rightGaps) {
     Set<String> players = new TreeSet<>(left.keySet());
     players.addAll(right.keySet());
     if (players.isEmpty()) {
       return;
     }
     Counts day = rowsByDate.computeIfAbsent(date, d -> new Counts());
+    Set<Integer> fallbackDay = legacy ? LegacyDeviations.wholeTableFallbacks(left, right,
+        tolerance) : Set.of();
     for (String p : players) {
       StoreRow l = left.get(p);
       StoreRow r = right.get(p);
@@ -154,11 +159,14 @@ public final class Comparison {
       if (l != null && r != null) {
         rows.both++;
         day.both++;
-        compareRow(l, r);
+        compareRow(l, r, fallbackDay);
       } else if (l != null) {
         rows.leftOnly++;
         day.leftOnly++;
-        oneSide(k, "row only left", legacy ? LegacyDeviations.STALE_LEGACY_ROW : null);
+        // A legacy row our run does not produce although it covered the date and the player is
+        // not one of its gaps: what the legacy MERGE left behind (deviation 7).
+        boolean stale = legacy && !right.isEmpty() && !rightGaps.containsKey(p);
+        oneSide(k, "row only left", stale ? LegacyDeviations.STALE_LEGACY_ROW : null);
       } else {
         rows.rightOnly++;
         day.rightOnly++;
@@ -218,25 +226,33 @@ public final class Comparison {
     }
   }
 
-  private void compareRow(StoreRow l, StoreRow r) {
+  private void compareRow(StoreRow l, StoreRow r, Set<Integer> fallbackDay) {
     boolean rowHasUnexplained = false;
     boolean rowHasExplained = false;
     int n = FeatureContract.FEATURE_COUNT;
-    if (l.features() != null && r.features() != null) {
-      for (int i = 0; i < Math.min(n, Math.min(l.features().length, r.features().length)); i++) {
+    double[] lf = l.features();
+    double[] rf = r.features();
+    if (lf == null || rf == null || lf.length != n || rf.length != n) {
+      Example e = new Example(l.player(), l.date(), "features vector", lf == null ? null
+          : lf.length + " values", rf == null ? null : rf.length + " values", null, null,
+          Double.NaN, null);
+      difference(e);
+      rowHasUnexplained = true;
+    } else {
+      for (int i = 0; i < n; i++) {
         FeatureStats s = features.get(i);
         s.compared++;
-        double lv = l.features()[i];
-        double rv = r.features()[i];
+        double lv = lf[i];
+        double rv = rf[i];
+        boolean oneNull = Double.isNaN(lv) != Double.isNaN(rv);
         double diff = Math.abs(lv - rv);
-        boolean equal = diff <= tolerance || Double.isNaN(lv) && Double.isNaN(rv);
+        boolean equal = Double.isNaN(lv) && Double.isNaN(rv) || !oneNull && diff <= tolerance;
         boolean labelEqual = Objects.equals(LegacyDeviations.canonical(l.labels()[i]),
-            LegacyDeviations.canonical(r.labels()[i])) || l.labels()[i] == null
-            || r.labels()[i] == null;
+            LegacyDeviations.canonical(r.labels()[i]));
         if (equal) {
           s.equal++;
-        } else {
-          s.maxAbsDiff = Double.isNaN(diff) ? s.maxAbsDiff : Math.max(s.maxAbsDiff, diff);
+        } else if (!oneNull) {
+          s.maxAbsDiff = Math.max(s.maxAbsDiff, diff);
         }
         if (!labelEqual) {
           s.labelDiffers++;
@@ -245,10 +261,12 @@ public final class Comparison {
           continue;
         }
         Deviation d = !legacy ? null : equal ? LegacyDeviations.explainLabel(i, l, r)
-            : LegacyDeviations.explainFeature(i, l, r, tolerance);
+            : LegacyDeviations.explainFeature(i, l, r, tolerance, fallbackDay.contains(i));
+        // A value missing on one side sorts before every numeric difference.
         Example e = new Example(l.player(), l.date(), "feature " + i + " "
             + FeatureContract.feature(i).name() + (equal ? " source" : ""), lv, rv,
-            l.labels()[i], r.labels()[i], equal ? Double.NaN : diff, d == null ? null : d.id());
+            l.labels()[i], r.labels()[i], equal ? Double.NaN
+            : oneNull ? Double.POSITIVE_INFINITY : diff, d == null ? null : d.id());
         if (!equal) {
           keepLargest(s.examples, e);
         }
@@ -257,13 +275,16 @@ public final class Comparison {
         difference(e);
       }
     }
-    for (Map.Entry<String, JsonNode> field : l.fields().entrySet()) {
-      JsonNode lv = field.getValue();
-      JsonNode rv = r.fields().get(field.getKey());
-      if (rv == null) {
-        continue;   // a column one side lacks is not compared
-      }
-      FieldStats f = fields.computeIfAbsent(field.getKey(), FieldStats::new);
+    Set<String> names = new TreeSet<>(l.fields().keySet());
+    names.addAll(r.fields().keySet());
+    leftColumns.addAll(l.fields().keySet());
+    rightColumns.addAll(r.fields().keySet());
+    for (String name : names) {
+      // An absent key is NULL (bq extract leaves NULL columns out); a column one side never has
+      // is dropped at the end (dropOneSidedFields).
+      JsonNode lv = l.fields().getOrDefault(name, NullNode.getInstance());
+      JsonNode rv = r.fields().getOrDefault(name, NullNode.getInstance());
+      FieldStats f = fields.computeIfAbsent(name, FieldStats::new);
       f.compared++;
       if (sameValue(lv, rv)) {
         f.equal++;
@@ -271,18 +292,44 @@ public final class Comparison {
       }
       Deviation d = null;
       if (legacy) {
-        if (LegacyDeviations.QUALITY_RULE_FIELDS.contains(f.name)) {
-          d = LegacyDeviations.QUALITY_READY_RULE;
-        } else if (rowHasExplained && !rowHasUnexplained && !isIdentity(f.name)) {
+        if (LegacyDeviations.QUALITY_RULE_FIELDS.contains(name)) {
+          d = LegacyDeviations.explainQualityRule(name, l, r);
+        } else if (rowHasExplained && !rowHasUnexplained
+            && LegacyDeviations.followsFeatures(name)) {
           d = LegacyDeviations.FOLLOWS_FEATURES;
         }
       }
-      Example e = new Example(l.player(), l.date(), "field " + f.name, plain(lv),
-          plain(rv), null, null, Double.NaN, d == null ? null : d.id());
+      Example e = new Example(l.player(), l.date(), "field " + name, plain(lv), plain(rv), null,
+          null, Double.NaN, d == null ? null : d.id());
       if (f.examples.size() < EXAMPLES) {
         f.examples.add(e);
       }
       difference(e);
+      fieldDifferences.computeIfAbsent(name, x -> new TreeMap<>())
+          .merge(d == null ? "" : d.id(), 1L, Long::sum);
+    }
+  }
+
+  private final Set<String> leftColumns = new TreeSet<>();
+  private final Set<String> rightColumns = new TreeSet<>();
+  /** Per field: differences by deviation id ("" = unexplained), to undo for dropped fields. */
+  private final Map<String, Map<String, Long>> fieldDifferences = new TreeMap<>();
+
+  /** Columns only one side ever has are not compared: their counts are taken back. */
+  private void dropOneSidedFields() {
+    for (String name : new ArrayList<>(fields.keySet())) {
+      if (leftColumns.contains(name) && rightColumns.contains(name)) {
+        continue;
+      }
+      fields.remove(name);
+      for (Map.Entry<String, Long> e : fieldDifferences.getOrDefault(name, Map.of()).entrySet()) {
+        if (e.getKey().isEmpty()) {
+          unexplainedCount -= e.getValue();
+        } else if (explained.merge(e.getKey(), -e.getValue(), Long::sum) == 0) {
+          explained.remove(e.getKey());
+        }
+      }
+      unexplained.removeIf(x -> x.what().equals("field " + name));
     }
   }
 
@@ -294,15 +341,12 @@ public final class Comparison {
     return v instanceof Double d && (d.isNaN() || d.isInfinite()) ? null : v;
   }
 
-  /** Identity columns never follow from feature values. */
-  private static boolean isIdentity(String field) {
-    return Set.of("universal_player_id", "game_id", "team_abbr", "opponent_team_abbr",
-        "season_year", "feature_version", "feature_count", "feature_names").contains(field);
-  }
-
   private boolean sameValue(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      return Math.abs(a.asDouble() - b.asDouble()) <= tolerance;
+    Double an = number(a);
+    Double bn = number(b);
+    if (an != null && bn != null && (a.isNumber() || b.isNumber())) {
+      // bq extract writes INT64 as strings ("2024"): a number and its text are the same value.
+      return Math.abs(an - bn) <= tolerance;
     }
     if (a.isTextual() && b.isTextual()) {
       String x = a.asText();
@@ -339,6 +383,20 @@ public final class Comparison {
     return a.equals(b);
   }
 
+  private static Double number(JsonNode v) {
+    if (v.isNumber()) {
+      return v.asDouble();
+    }
+    if (v.isTextual()) {
+      try {
+        return Double.valueOf(v.asText());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   private static final Comparator<Example> LARGEST = Comparator
       .comparingDouble((Example e) -> -e.absDiff()).thenComparing(Example::date)
       .thenComparing(Example::player);
@@ -359,8 +417,20 @@ public final class Comparison {
     return tolerance;
   }
 
-  /** Exit 0 when everything compared agrees (legacy: every difference explained), else 1. */
+  /** Rows (and gaps) looked at on either side. */
+  public long rowsSeen() {
+    return rows.both + rows.leftOnly + rows.rightOnly
+        + (gaps == null ? 0 : gaps.both + gaps.leftOnly + gaps.rightOnly);
+  }
+
+  /**
+   * Exit 0 when everything compared agrees (legacy: every difference explained), else 1; nothing
+   * to compare (no row on either side in the range) does not agree.
+   */
   public boolean agrees() {
+    if (rowsSeen() == 0) {
+      return false;
+    }
     if (legacy) {
       return unexplainedCount == 0;
     }

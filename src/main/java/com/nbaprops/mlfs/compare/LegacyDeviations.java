@@ -2,8 +2,10 @@ package com.nbaprops.mlfs.compare;
 
 import static com.nbaprops.mlfs.contract.FeatureContract.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nbaprops.mlfs.contract.FeatureContract;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,17 +70,53 @@ public final class LegacyDeviations {
       "quality_alert_level", "has_vegas_line", "required_default_count");
 
   /**
-   * The deviation explaining a difference of feature {@code i} between legacy {@code left} and our
-   * {@code right} row, or null.
+   * The features whose value differs between both-phase4 rows on most rows of one date: the
+   * signature of a legacy whole-table fallback (the table was empty for D and the legacy processor
+   * used another day's rows for everybody), deviation 1.
    */
-  public static Deviation explainFeature(int i, StoreRow left, StoreRow right, double tolerance) {
+  public static Set<Integer> wholeTableFallbacks(Map<String, StoreRow> left,
+      Map<String, StoreRow> right, double tolerance) {
+    Set<Integer> out = new java.util.TreeSet<>();
+    for (int i : AS_OF) {
+      int pairs = 0;
+      int moved = 0;
+      for (Map.Entry<String, StoreRow> e : left.entrySet()) {
+        StoreRow r = right.get(e.getKey());
+        StoreRow l = e.getValue();
+        if (r == null || l.features() == null || r.features() == null
+            || l.features().length <= i || r.features().length <= i
+            || !"phase4".equals(canonical(l.labels()[i]))
+            || !"phase4".equals(canonical(r.labels()[i]))) {
+          continue;
+        }
+        pairs++;
+        if (!near(l.features()[i], r.features()[i], tolerance)) {
+          moved++;
+        }
+      }
+      if (pairs > 0 && 2 * moved > pairs) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The deviation explaining a difference of feature {@code i} between legacy {@code left} and our
+   * {@code right} row, or null; {@code fallbackDay}: the date looks like a legacy whole-table
+   * fallback for this feature ({@link #wholeTableFallbacks}).
+   */
+  public static Deviation explainFeature(int i, StoreRow left, StoreRow right, double tolerance,
+      boolean fallbackDay) {
     double l = left.features()[i];
     double r = right.features()[i];
     String ll = canonical(left.labels()[i]);
     String rl = right.labels()[i] == null ? null : right.labels()[i];
     boolean rightDefault = "default".equals(rl) || "missing".equals(rl);
+    boolean leftDefault = "default".equals(ll);
     Double def = FeatureContract.feature(i).defaultValue();
-    if ((i == SHOT_ZONE_MISMATCH_SCORE || i == PACE_SCORE) && rightDefault && near(l, 0.0, tolerance)) {
+    if ((i == SHOT_ZONE_MISMATCH_SCORE || i == PACE_SCORE) && rightDefault
+        && near(r, 0.0, tolerance)) {
       return COMPOSITE_NO_STALE_ROW;
     }
     if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && "phase3".equals(rl)
@@ -89,7 +127,13 @@ public final class LegacyDeviations {
         && near(r, right.features()[POINTS_AVG_SEASON], tolerance)) {
       return NO_OPPONENT_HISTORY;
     }
-    if (VEGAS.contains(i)) {
+    // Only pre-tip-off snapshots: a legacy line may change or vanish here, never appear.
+    boolean legacyLine = left.features()[VEGAS_POINTS_LINE] > 0;
+    if ((i == VEGAS_POINTS_LINE || i == VEGAS_OPENING_LINE || i == VEGAS_LINE_MOVE)
+        && legacyLine) {
+      return VEGAS_BEFORE_TIPOFF;
+    }
+    if (i == HAS_VEGAS_LINE && legacyLine && near(l, 1.0, tolerance) && near(r, 0.0, tolerance)) {
       return VEGAS_BEFORE_TIPOFF;
     }
     if (((i == REST_ADVANTAGE || i == HOME_AWAY || i == BACK_TO_BACK) && near(l, 0.0, tolerance)
@@ -116,16 +160,116 @@ public final class LegacyDeviations {
       return SHOT_ZONE_CACHE;
     }
     if ((i == RECENT_TREND || i == MINUTES_CHANGE) && "calculated".equals(rl)
-        && Math.abs(l - r) <= 1.0 + tolerance) {
+        && Math.abs(Math.abs(l - r) - 1.0) <= tolerance) {
       return ROUNDED_THRESHOLD;
     }
-    if ("phase4".equals(ll) && "phase3".equals(rl)) {
-      return PHASE3_LABEL;
-    }
-    if (AS_OF.contains(i) && "phase4".equals(ll)) {
-      return AS_OF_WINDOW;
+    if (AS_OF.contains(i)) {
+      // Ours found the player's own row within the window where legacy had none (or the other
+      // way round), or legacy read a cache row where ours computed from box scores, or the whole
+      // date moved (a legacy whole-table fallback).
+      if (leftDefault && !rightDefault || "phase4".equals(ll) && rightDefault
+          || "phase4".equals(ll) && "phase3".equals(rl)
+          || "phase4".equals(ll) && "phase4".equals(canonical(rl)) && fallbackDay) {
+        return AS_OF_WINDOW;
+      }
     }
     return null;
+  }
+
+  /**
+   * Deviation 6 for a field whose rule changed, when our row's value is what the contract derives
+   * from our row's own quality fields; else null.
+   */
+  public static Deviation explainQualityRule(String field, StoreRow left, StoreRow right) {
+    Map<String, JsonNode> f = right.fields();
+    Object ours = value(f.get(field));
+    Object derived;
+    switch (field) {
+      case "has_vegas_line" -> derived = right.features() == null ? null
+          : right.features()[HAS_VEGAS_LINE] == 1.0;
+      case "required_default_count" -> {
+        JsonNode idx = f.get("default_feature_indices");
+        if (idx == null || !idx.isArray()) {
+          derived = null;
+        } else {
+          long n = 0;
+          for (JsonNode i : idx) {
+            if (!OPTIONAL_VEGAS.contains(i.asInt())) {
+              n++;
+            }
+          }
+          derived = n;
+        }
+      }
+      case "is_quality_ready" -> {
+        Double score = number(f.get("feature_quality_score"));
+        Double matchup = number(f.get("matchup_quality_pct"));
+        Double required = number(f.get("required_default_count"));
+        JsonNode tier = f.get("quality_tier");
+        derived = score == null || matchup == null || required == null || tier == null ? null
+            : Set.of("gold", "silver", "bronze").contains(tier.asText()) && score >= 70
+                && matchup >= 50 && required == 0;
+      }
+      case "quality_alert_level" -> {
+        Double score = number(f.get("feature_quality_score"));
+        Double matchup = number(f.get("matchup_quality_pct"));
+        Double required = number(f.get("required_default_count"));
+        derived = score == null || matchup == null || required == null ? null
+            : matchup < 50 || score < 50 ? "red"
+            : required > 0 || score < 70 || matchup < 70 ? "yellow" : "green";
+      }
+      default -> derived = null;
+    }
+    if (derived == null || ours == null) {
+      return null;
+    }
+    boolean same = derived instanceof Number d && ours instanceof Number o
+        ? d.doubleValue() == o.doubleValue() : derived.equals(ours);
+    return same ? QUALITY_READY_RULE : null;
+  }
+
+  /** Quality fields: functions of the 37 values and labels (and data_hash, which hashes them). */
+  public static boolean followsFeatures(String field) {
+    return field.matches("feature_\\d+_(source|quality)") || field.endsWith("_quality_pct")
+        || field.endsWith("_default_count") || field.endsWith("_quality_tier")
+        || Set.of("feature_sources_json", "feature_fallback_reasons_json", "feature_quality_score",
+            "quality_tier", "default_feature_indices", "default_feature_count",
+            "phase4_feature_count", "phase3_feature_count", "calculated_feature_count",
+            "has_composite_factors", "has_opponent_defense", "critical_feature_count",
+            "critical_features_training_quality", "training_quality_feature_count",
+            "optional_feature_count", "quality_alerts", "is_training_ready", "data_source",
+            "data_hash").contains(field);
+  }
+
+  private static Object value(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    Double n = number(v);
+    if (n != null && !v.asText().equalsIgnoreCase("true") && !v.asText().equalsIgnoreCase("false")) {
+      return n;
+    }
+    if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
+      return Boolean.valueOf(v.asText());
+    }
+    return v.asText();
+  }
+
+  private static Double number(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isNumber()) {
+      return v.asDouble();
+    }
+    try {
+      return Double.valueOf(v.asText());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**
@@ -150,10 +294,11 @@ public final class LegacyDeviations {
         && "calculated".equals(rl)) {
       return NO_CONTEXT_ROW;
     }
-    if (VEGAS.contains(i)) {
+    if (VEGAS.contains(i) && left.features() != null
+        && left.features()[VEGAS_POINTS_LINE] > 0) {
       return VEGAS_BEFORE_TIPOFF;
     }
-    if (AS_OF.contains(i) && "phase4".equals(ll)) {
+    if (AS_OF.contains(i) && ("phase4".equals(ll) || "default".equals(ll))) {
       return AS_OF_WINDOW;
     }
     return null;

@@ -67,11 +67,9 @@ public final class StoreReader {
     Path table = Files.isDirectory(features) ? features : p;
     Map<LocalDate, List<Path>> rowFiles = new TreeMap<>();
     List<Path> unpartitioned = new ArrayList<>();
-    files(table, rowFiles, unpartitioned);
-    if (rowFiles.isEmpty() && unpartitioned.isEmpty()) {
+    if (files(table, rowFiles, unpartitioned) == 0) {
       throw new InvalidOptionsException(location + " holds no NDJSON files (*.ndjson, *.json, "
-          + "gzip or not) in the date range: pass an output folder, a table folder or an NDJSON "
-          + "export");
+          + "gzip or not): pass an output folder, a table folder or an NDJSON export");
     }
     Map<LocalDate, List<Path>> gapFiles = null;
     if (table == features && Files.isDirectory(gaps)) {
@@ -159,12 +157,13 @@ public final class StoreReader {
    * The data files under a path, sorted: those of a date folder or date file by date (outside the
    * range: skipped), the others (an export) in {@code unpartitioned}.
    */
-  private void files(Path root, Map<LocalDate, List<Path>> byDate, List<Path> unpartitioned)
+  private int files(Path root, Map<LocalDate, List<Path>> byDate, List<Path> unpartitioned)
       throws IOException {
     if (Files.isRegularFile(root)) {
       unpartitioned.add(root);
-      return;
+      return 1;
     }
+    int found = 0;
     try (Stream<Path> all = Files.walk(root)) {
       for (Path f : all.filter(Files::isRegularFile).sorted().toList()) {
         String name = f.getFileName().toString();
@@ -172,6 +171,7 @@ public final class StoreReader {
             || name.endsWith(".json.gz")) || name.startsWith("_")) {
           continue;
         }
+        found++;
         LocalDate d = partitionDate(root.relativize(f));
         if (d == null) {
           unpartitioned.add(f);
@@ -180,6 +180,7 @@ public final class StoreReader {
         }
       }
     }
+    return found;
   }
 
   private static LocalDate partitionDate(Path relative) {
@@ -253,7 +254,18 @@ public final class StoreReader {
       features = new double[values.size()];
       for (int i = 0; i < values.size(); i++) {
         JsonNode v = values.get(i);
-        features[i] = v == null || v.isNull() ? Double.NaN : v.asDouble();
+        if (v == null || v.isNull()) {
+          features[i] = Double.NaN;   // NULL: compared as missing, never as 0
+        } else if (v.isNumber()) {
+          features[i] = v.asDouble();
+        } else {
+          try {
+            features[i] = Double.parseDouble(v.asText());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(f + ": feature " + i + " of " + k + " is not a "
+                + "number: " + v);
+          }
+        }
       }
     }
     String[] labels = new String[n];

@@ -56,6 +56,10 @@ public class CompareTest {
     r.put("features", features);
     r.put("feature_sources_json", Json.write(labels));
     r.put("feature_quality_score", 98.14);
+    r.put("quality_tier", "gold");
+    r.put("matchup_quality_pct", 100.0);
+    r.put("required_default_count", 0);
+    r.put("default_feature_indices", List.of());
     r.put("is_quality_ready", true);
     r.put("quality_alert_level", "green");
     r.put("run_id", "run-" + player);
@@ -217,6 +221,52 @@ public class CompareTest {
     Run r = compare("--left=" + export, "--right=" + left, "--endDate=2025-01-15", "--json");
     assertEquals(r.err(), 0, r.exit());
     assertEquals(2, r.json().at("/rows/both").asInt());
+
+    // bq extract writes INT64 as text and leaves NULL columns out; a column only one side has
+    // is not compared.
+    Map<String, Object> asText = row("a", "2025-01-15");
+    asText.put("required_default_count", "0");          // same value as the number 0
+    asText.remove("quality_tier");                      // NULL here, "gold" there: a difference
+    asText.put("legacy_only_column", 1);                // never on the right: not compared
+    Path export2 = tmp.newFolder("export2").toPath();
+    write(export2.resolve("rows.json"), List.of(asText, row("b", "2025-01-15")), false);
+    Run typed = compare("--left=" + export2, "--right=" + left, "--json");
+    assertEquals(1, typed.exit());
+    JsonNode j = typed.json();
+    assertEquals(2, field(j, "required_default_count").get("equal").asInt());
+    assertEquals(1, field(j, "quality_tier").get("equal").asInt());
+    assertEquals(1, j.get("unexplained_count").asInt());
+    for (JsonNode f : j.get("fields")) {
+      assertTrue(!f.get("name").asText().equals("legacy_only_column"));
+    }
+  }
+
+  @Test
+  public void badDataExitsOneAndAnEmptyRangeComparesNothing() throws Exception {
+    Path store = tmp.newFolder("good").toPath();
+    write(store.resolve("ml_feature_store_v2/game_date=2025-01-15/part-00000.ndjson"),
+        List.of(row("a", "2025-01-15")), false);
+    Path bad = tmp.newFolder("bad").toPath();
+    java.nio.file.Files.createDirectories(bad.resolve("ml_feature_store_v2/game_date=2025-01-15"));
+    java.nio.file.Files.writeString(bad.resolve(
+        "ml_feature_store_v2/game_date=2025-01-15/part-00000.ndjson"), "{\"player_lookup\":\n");
+    Run r = compare("--left=" + store, "--right=" + bad);
+    assertEquals(1, r.exit());
+    assertThat(r.err(), containsString("line 1: not a JSON object"));
+    Map<String, Object> text = row("a", "2025-01-15");
+    @SuppressWarnings("unchecked")
+    List<Object> values = (List<Object>) (List<?>) text.get("features");
+    values.set(3, "five");
+    Path word = tmp.newFolder("word").toPath();
+    write(word.resolve("ml_feature_store_v2/game_date=2025-01-15/part-00000.ndjson"),
+        List.of(text), false);
+    r = compare("--left=" + store, "--right=" + word);
+    assertEquals(1, r.exit());
+    assertThat(r.err(), containsString("feature 3 of a 2025-01-15 is not a number"));
+    // A range without rows on either side: nothing compared, which is not agreement.
+    r = compare("--left=" + store, "--right=" + store, "--startDate=2026-01-01");
+    assertEquals(1, r.exit());
+    assertThat(r.err(), containsString("nothing was compared"));
   }
 
   @Test

@@ -42,9 +42,9 @@ public class LegacyCompareTest {
     Map<String, Object>[] p = pair("composite");       // 1: #6 absent, legacy 0.0 phase4
     set(p[1], 6, 0.0, "default");
     set(p[0], 6, 0.0, "phase4");
-    p = pair("asof");                                   // 1: another as-of row
-    set(p[0], 13, 112.3, "phase4");
-    set(p[1], 13, 110.0, "phase4");
+    p = pair("ownrow");                                 // 1: ours found the player's own row
+    set(p[0], 1, 10.0, "default");
+    set(p[1], 1, 14.5, "phase4");
     p = pair("relabel");                                // 2: box-score value labelled phase3
     set(p[1], 0, 1.0, "phase3");
     p = pair("shotzone");                               // 2: legacy divided by 100 twice
@@ -66,8 +66,10 @@ public class LegacyCompareTest {
     set(p[0], 10, 0.0, "calculated");
     set(p[1], 10, 0.0, "default");
     p = pair("qready");                                 // 6: quality-ready rule, has_vegas_line
-    p[0].put("is_quality_ready", false);
-    p[0].put("has_vegas_line", true);
+    p[0].put("is_quality_ready", false);                // ours: gold, 98.14, matchup 100, 0 -> true
+    set(p[0], 28, 0.0, "calculated");
+    set(p[1], 28, 0.0, "calculated");
+    p[0].put("has_vegas_line", true);                   // legacy: true without a line (#28 = 0)
     p[1].put("has_vegas_line", false);
     legacy.add(row("stale", D));                        // 7: left behind by MERGE
     p = pair("teamfallback");                           // 8: #22 from the team's games
@@ -86,6 +88,25 @@ public class LegacyCompareTest {
     p = pair("threshold");                              // 8: rounded threshold
     set(p[0], 12, 0.0, "calculated");
     set(p[1], 12, -1.0, "calculated");
+    // 1: a date whose defense table was empty for the legacy run: every player's #13 came from
+    // the whole table's last rows (both labelled phase4, every value moved).
+    for (String player : new String[] {"d1", "d2", "d3"}) {
+      Map<String, Object> l = row(player, FALLBACK_DAY);
+      Map<String, Object> r = row(player, FALLBACK_DAY);
+      set(l, 13, 112.3, "phase4");
+      set(r, 13, 110.0 + player.charAt(1) - '0', "phase4");
+      legacy.add(l);
+      ours.add(r);
+    }
+  }
+
+  private static final String FALLBACK_DAY = "2025-01-16";
+
+  private void writeOurs(Path store) throws Exception {
+    write(store.resolve("ml_feature_store_v2/game_date=" + D + "/part-00000.ndjson"),
+        ours.stream().filter(r -> r.get("game_date").equals(D)).toList(), false);
+    write(store.resolve("ml_feature_store_v2/game_date=" + FALLBACK_DAY + "/part-00000.ndjson"),
+        ours.stream().filter(r -> r.get("game_date").equals(FALLBACK_DAY)).toList(), false);
   }
 
   @Test
@@ -94,7 +115,7 @@ public class LegacyCompareTest {
     Path export = tmp.newFolder("legacy").toPath().resolve("ml_feature_store_v2-000.json");
     write(export, legacy, false);
     Path store = tmp.newFolder("ours").toPath();
-    write(store.resolve("ml_feature_store_v2/game_date=" + D + "/part-00000.ndjson"), ours, false);
+    writeOurs(store);
     CompareTest.Run r = compare("--left=" + export, "--right=" + store, "--left-kind=legacy",
         "--json");
     JsonNode j = r.json();
@@ -106,7 +127,7 @@ public class LegacyCompareTest {
     }
     // Feature differences, one per rule (label-only differences count once per feature).
     assertEquals(1, (int) explained.get("1:composite_default"));
-    assertEquals(1, (int) explained.get("1:as_of_window"));
+    assertEquals(4, (int) explained.get("1:as_of_window"));   // ownrow + the 3 fallback-day rows
     assertEquals(1, (int) explained.get("2:phase3_label"));
     assertEquals(1, (int) explained.get("2:shot_zone_fraction"));
     assertEquals(1, (int) explained.get("3:no_opponent_history"));
@@ -120,9 +141,9 @@ public class LegacyCompareTest {
     assertEquals(1, (int) explained.get("8:shot_zone_fallback"));
     assertEquals(1, (int) explained.get("8:rounded_threshold"));
     // Fields that follow from explained feature differences: feature_N_source and
-    // feature_sources_json of the 9 relabelled rows (composite, relabel, shotzone, opponent,
-    // nocontext, teamfallback, dnp7, std, zonecache) and teamfallback's score: 2 x 9 + 1.
-    assertEquals(19, (int) explained.get("follows_features"));
+    // feature_sources_json of the 10 relabelled rows (composite, ownrow, relabel, shotzone,
+    // opponent, nocontext, teamfallback, dnp7, std, zonecache) and teamfallback's score: 2 x 10 + 1.
+    assertEquals(21, (int) explained.get("follows_features"));
     assertEquals(1, j.at("/rows/left_only").asInt());
   }
 
@@ -135,7 +156,7 @@ public class LegacyCompareTest {
     Path export = tmp.newFolder("legacy2").toPath().resolve("export.json");
     write(export, legacy, false);
     Path store = tmp.newFolder("ours2").toPath();
-    write(store.resolve("ml_feature_store_v2/game_date=" + D + "/part-00000.ndjson"), ours, false);
+    writeOurs(store);
     CompareTest.Run r = compare("--left=" + export, "--right=" + store, "--left-kind=legacy",
         "--json");
     assertEquals(1, r.exit());
@@ -143,9 +164,14 @@ public class LegacyCompareTest {
     assertEquals(1, j.get("unexplained_count").asInt());
     assertEquals("unexplained", j.at("/unexplained/0/player_lookup").asText());
     assertEquals("feature 21 pct_free_throw", j.at("/unexplained/0/what").asText());
-    // Without --left-kind=legacy nothing is explained.
+    // Without --left-kind=legacy nothing is explained: every difference counts.
     CompareTest.Run plain = compare("--left=" + export, "--right=" + store, "--json");
     assertEquals(1, plain.exit());
-    assertEquals(0, plain.json().path("explained").size());
+    assertEquals(false, plain.json().has("explained"));
+    long all = r.json().get("unexplained_count").asLong();
+    for (JsonNode e : r.json().get("explained")) {
+      all += e.get("differences").asLong();
+    }
+    assertEquals(all, plain.json().get("unexplained_count").asLong());
   }
 }
