@@ -76,25 +76,8 @@ public final class VerifyRun {
     boolean daily = mode.equals("daily");
     Map<String, String> opts = Map.of("inputDir", o.get("inputDir"), "outputDir",
         o.get("outputDir"));
-    Map<LocalDate, Set<String>> roster = new TreeMap<>();
     Path in = Path.of(opts.get("inputDir"));
-    if (daily) {
-      RowParser<GameContextRow> p = new RowParser<>(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT);
-      lines(in.resolve(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT.name()), line -> {
-        GameContextRow r = parse(p, line);
-        if (r != null && !r.gameDate().isBefore(start) && !r.gameDate().isAfter(end)) {
-          roster.computeIfAbsent(r.gameDate(), k -> new HashSet<>()).add(r.playerLookup());
-        }
-      });
-    } else {
-      RowParser<PlayerGameRow> p = new RowParser<>(SourceTable.PLAYER_GAME_SUMMARY);
-      lines(in.resolve(SourceTable.PLAYER_GAME_SUMMARY.name()), line -> {
-        PlayerGameRow r = parse(p, line);
-        if (r != null && !r.gameDate().isBefore(start) && !r.gameDate().isAfter(end)) {
-          roster.computeIfAbsent(r.gameDate(), k -> new HashSet<>()).add(r.playerLookup());
-        }
-      });
-    }
+    Map<LocalDate, Set<String>> roster = roster(in, daily, start, end);
     Path outDir = Path.of(opts.get("outputDir"));
     int problems = 0;
     List<LocalDate> failed = new ArrayList<>();
@@ -143,18 +126,41 @@ public final class VerifyRun {
     return problems == 0 ? 0 : 1;
   }
 
-  /** Sorted dates merged into ranges; dates less than a week apart share a range. */
+  /** Sorted dates merged into ranges; dates a week apart or less share a range. */
   static List<LocalDate[]> ranges(List<LocalDate> dates) {
     List<LocalDate[]> out = new ArrayList<>();
-    for (LocalDate d : dates) {
-      LocalDate[] last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && !d.isAfter(last[1].plusDays(7))) {
-        last[1] = d;
-      } else {
-        out.add(new LocalDate[] {d, d});
-      }
+    for (com.nbaprops.mlfs.status.RepairPlan.Range r
+        : com.nbaprops.mlfs.status.RepairPlan.ranges(dates, 7)) {
+      out.add(new LocalDate[] {r.start(), r.end()});
     }
     return out;
+  }
+
+  /**
+   * The roster of each date of [start, end] read straight from the input folder:
+   * player_game_summary (backfill) or upcoming_player_game_context (daily) players per date.
+   */
+  public static Map<LocalDate, Set<String>> roster(Path in, boolean daily, LocalDate start,
+      LocalDate end) throws IOException {
+    Map<LocalDate, Set<String>> roster = new TreeMap<>();
+    if (daily) {
+      RowParser<GameContextRow> p = new RowParser<>(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT);
+      lines(in.resolve(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT.name()), line -> {
+        GameContextRow r = parse(p, line);
+        if (r != null && !r.gameDate().isBefore(start) && !r.gameDate().isAfter(end)) {
+          roster.computeIfAbsent(r.gameDate(), k -> new HashSet<>()).add(r.playerLookup());
+        }
+      });
+    } else {
+      RowParser<PlayerGameRow> p = new RowParser<>(SourceTable.PLAYER_GAME_SUMMARY);
+      lines(in.resolve(SourceTable.PLAYER_GAME_SUMMARY.name()), line -> {
+        PlayerGameRow r = parse(p, line);
+        if (r != null && !r.gameDate().isBefore(start) && !r.gameDate().isAfter(end)) {
+          roster.computeIfAbsent(r.gameDate(), k -> new HashSet<>()).add(r.playerLookup());
+        }
+      });
+    }
+    return roster;
   }
 
   private static <T extends Record> T parse(RowParser<T> p, String line) {

@@ -1,0 +1,132 @@
+package com.nbaprops.mlfs.status;
+
+import com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException;
+import com.nbaprops.mlfs.tools.ToolOptions;
+import com.nbaprops.mlfs.util.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code scripts/status}: what is missing, stale or unbalanced in a feature store over a date
+ * range, its open gaps, most defaulted features and coverage, and the commands that repair it.
+ * Exit 0 when nothing needs a rebuild, 1 when something does, 2 on bad options.
+ */
+public final class StatusCli {
+  private StatusCli() {}
+
+  public static void main(String[] args) {
+    System.exit(cli(args, System.out, System.err));
+  }
+
+  static ToolOptions spec() {
+    return new ToolOptions("scripts/status --startDate=D [--endDate=D] --inputDir=DIR "
+        + "--outputDir=DIR [--mode=backfill|daily] [--days=7] [--mergeDays=7] [--json] "
+        + "[--html=FILE] [--execute]",
+        "The state of a feature store over a date range: dates with games but no output,",
+        "dates written by another feature/schema/quality version (stale), dates whose rows and",
+        "open gaps do not add up to the roster (unbalanced), open gaps by reason, the most",
+        "defaulted features of the last --days days, coverage per date, and a repair plan:",
+        "the dates to rebuild merged into ranges, each with its local and Dataflow command.",
+        "Exit 0 when nothing needs a rebuild, 1 when something does, 2 on bad options.")
+        .required("startDate", "first game date, YYYY-MM-DD")
+        .option("endDate", null, "last game date, YYYY-MM-DD (default: the start date)")
+        .required("inputDir", "the runs' input folder (the roster source)")
+        .required("outputDir", "the feature store's output folder")
+        .option("mode", "backfill", "backfill (roster = box scores) or daily (context rows)")
+        .option("days", "7", "days (ending at --endDate) of the most-defaulted-features table")
+        .option("mergeDays", "7", "rebuild ranges at most this many days apart become one")
+        .flag("json", "print one JSON object instead of the text report")
+        .option("html", null, "also write a self-contained HTML report to FILE")
+        .flag("execute", "run the local repair commands, then report again");
+  }
+
+  public static int cli(String[] args, PrintStream out, PrintStream err) {
+    return spec().run(args, out, err, o -> {
+      LocalDate start = o.getDate("startDate");
+      LocalDate end = o.get("endDate") == null ? start : o.getDate("endDate");
+      if (end.isBefore(start)) {
+        throw new InvalidOptionsException("--endDate=" + end + " is before --startDate=" + start
+            + ": pass an end date on or after the start date");
+      }
+      String mode = o.get("mode");
+      if (!mode.equals("backfill") && !mode.equals("daily")) {
+        throw new InvalidOptionsException("--mode=" + mode
+            + " is not a mode: pass --mode=backfill or --mode=daily");
+      }
+      int days = o.getInt("days");
+      int mergeDays = o.getInt("mergeDays");
+      if (days < 1 || mergeDays < 0) {
+        throw new InvalidOptionsException("--days must be 1 or more and --mergeDays 0 or more");
+      }
+      Path in = folder(o.get("inputDir"), "--inputDir");
+      Path outDir = folder(o.get("outputDir"), "--outputDir");
+      StatusReport.Commands commands = new StatusReport.Commands(mode, in.toString(),
+          outDir.toString());
+      StoreStatus s = status(in, outDir, mode, start, end, days, mergeDays);
+      if (o.getFlag("execute") && s.needsRebuild()) {
+        for (String command : commands.local(s.repair)) {
+          out.println("running: " + command);
+          int code = run(command, out);
+          if (code != 0) {
+            err.println("error: the repair command exited " + code + ": " + command);
+            return 1;
+          }
+        }
+        s = status(in, outDir, mode, start, end, days, mergeDays);
+      }
+      if (o.getFlag("json")) {
+        out.println(Json.write(StatusReport.toMap(s, commands)));
+      } else {
+        out.print(StatusReport.format(s, commands));
+      }
+      if (o.get("html") != null) {
+        Path html = Path.of(o.get("html"));
+        if (html.toAbsolutePath().getParent() != null) {
+          Files.createDirectories(html.toAbsolutePath().getParent());
+        }
+        Files.writeString(html, StatusHtml.page(s, commands, null), StandardCharsets.UTF_8);
+        if (!o.getFlag("json")) {
+          out.println("HTML report: " + html);
+        }
+      }
+      return s.needsRebuild() ? 1 : 0;
+    });
+  }
+
+  private static StoreStatus status(Path in, Path outDir, String mode, LocalDate start,
+      LocalDate end, int days, int mergeDays) throws IOException {
+    return StoreStatus.of(start, end, days, mergeDays,
+        new FileStatusSource(in, outDir, mode.equals("daily"), start, end));
+  }
+
+  private static Path folder(String value, String option) {
+    Path p = Path.of(value).toAbsolutePath().normalize();
+    if (!Files.isDirectory(p)) {
+      throw new InvalidOptionsException(option + "=" + value + " is not a folder (relative to "
+          + Path.of("").toAbsolutePath() + ")");
+    }
+    return p;
+  }
+
+  /** The project root the commands are written for (scripts/status passes it). */
+  static Path root() {
+    String root = System.getProperty("mlfs.root");
+    return Path.of(root == null ? "." : root);
+  }
+
+  private static int run(String command, PrintStream out) throws IOException,
+      InterruptedException {
+    Process p = new ProcessBuilder(List.of("bash", "-c", command)).directory(root().toFile())
+        .redirectErrorStream(true).start();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      lines.lines().forEach(l -> out.println("  | " + l));
+    }
+    return p.waitFor();
+  }
+}

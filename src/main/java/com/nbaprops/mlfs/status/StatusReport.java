@@ -1,0 +1,176 @@
+package com.nbaprops.mlfs.status;
+
+import com.nbaprops.mlfs.contract.FeatureContract;
+import com.nbaprops.mlfs.status.StoreStatus.DateRow;
+import com.nbaprops.mlfs.status.StoreStatus.GapGroup;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The report of a {@link StoreStatus}: one JSON-ready map, the text summary, the commands. */
+public final class StatusReport {
+  private StatusReport() {}
+
+  /** How the repair commands are written: the run's mode and its folders (absolute). */
+  public record Commands(String mode, String inputDir, String outputDir) {
+    /** Local commands, one per range, runnable from the project root. */
+    public List<String> local(List<RepairPlan.Range> ranges) {
+      List<String> out = new ArrayList<>();
+      for (RepairPlan.Range r : ranges) {
+        out.add("scripts/run-local --mode=" + mode + " --startDate=" + r.start() + " --endDate="
+            + r.end() + " --inputDir=" + inputDir + " --outputDir=" + outputDir);
+      }
+      return out;
+    }
+
+    /** Dataflow launches: a backfill per range, or (daily mode) a daily run per date. */
+    public List<String> flex(List<RepairPlan.Range> ranges) {
+      List<String> out = new ArrayList<>();
+      for (RepairPlan.Range r : ranges) {
+        if (mode.equals("daily")) {
+          for (LocalDate d = r.start(); !d.isAfter(r.end()); d = d.plusDays(1)) {
+            out.add("scripts/flex-daily " + d);
+          }
+        } else {
+          out.add("scripts/flex-backfill " + r.start() + " " + r.end());
+        }
+      }
+      return out;
+    }
+  }
+
+  public static final int TOP_FEATURES = 10;
+
+  public static Map<String, Object> toMap(StoreStatus s, Commands c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("start_date", s.start.toString());
+    m.put("end_date", s.end.toString());
+    m.put("needs_rebuild", s.needsRebuild());
+    m.put("missing_dates", s.missing.stream().map(LocalDate::toString).toList());
+    m.put("stale_dates", s.stale.stream().map(LocalDate::toString).toList());
+    List<Map<String, Object>> staleDetail = new ArrayList<>();
+    for (DateRow d : s.dates) {
+      if (s.stale.contains(d.date())) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("game_date", d.date().toString());
+        x.put("found", d.versions());
+        staleDetail.add(x);
+      }
+    }
+    m.put("stale_detail", staleDetail);
+    m.put("unbalanced_dates", s.unbalanced.stream().map(LocalDate::toString).toList());
+    List<Map<String, Object>> ranges = new ArrayList<>();
+    for (RepairPlan.Range r : s.repair) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("start", r.start().toString());
+      x.put("end", r.end().toString());
+      x.put("days", r.days());
+      ranges.add(x);
+    }
+    m.put("repair_ranges", ranges);
+    m.put("commands", c.local(s.repair));
+    m.put("flex_commands", c.flex(s.repair));
+    List<Map<String, Object>> gaps = new ArrayList<>();
+    for (GapGroup g : s.gaps.values()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("reason", g.reason);
+      x.put("count", g.count);
+      x.put("first_date", g.first.toString());
+      x.put("last_date", g.last.toString());
+      x.put("oldest_detected_at", g.oldestDetectedAt);
+      x.put("expected", g.reason.equals("bootstrap"));
+      gaps.add(x);
+    }
+    m.put("open_gaps", gaps);
+    List<Map<String, Object>> top = new ArrayList<>();
+    for (int i : s.topDefaulted(TOP_FEATURES)) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("index", i);
+      x.put("name", FeatureContract.feature(i).name());
+      x.put("defaults", s.defaults[i]);
+      x.put("players", s.defaultPlayers(i));
+      top.add(x);
+    }
+    m.put("top_defaulted_days", s.days);
+    m.put("top_defaulted_features", top);
+    List<Map<String, Object>> coverage = new ArrayList<>();
+    for (DateRow d : s.dates) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("game_date", d.date().toString());
+      x.put("roster", d.roster());
+      x.put("rows", d.rows());
+      x.put("open_gaps", d.openGaps());
+      x.put("quality_ready", d.qualityReady());
+      x.put("quality_ready_pct", d.qualityReadyPct());
+      coverage.add(x);
+    }
+    m.put("coverage", coverage);
+    return m;
+  }
+
+  public static String format(StoreStatus s, Commands c) {
+    StringBuilder sb = new StringBuilder();
+    long roster = s.dates.stream().mapToLong(DateRow::roster).sum();
+    long rows = s.dates.stream().mapToLong(DateRow::rows).sum();
+    long ready = s.dates.stream().mapToLong(DateRow::qualityReady).sum();
+    long withGames = s.dates.stream().filter(d -> d.roster() > 0).count();
+    sb.append(String.format(Locale.ROOT, "Feature store status %s .. %s: %d dates with games, "
+        + "roster %,d, rows %,d, quality-ready %,d (%.1f %%)%n", s.start, s.end, withGames,
+        roster, rows, ready, roster == 0 ? 0.0 : 100.0 * ready / roster));
+    sb.append("  missing (games, no output): ").append(list(s.missing)).append('\n');
+    sb.append("  stale (other versions):     ").append(list(s.stale)).append('\n');
+    sb.append("  unbalanced (rows + open gaps != roster): ").append(list(s.unbalanced))
+        .append('\n');
+    sb.append("  open gaps by reason:\n");
+    if (s.gaps.isEmpty()) {
+      sb.append("    none\n");
+    }
+    for (GapGroup g : s.gaps.values()) {
+      sb.append(String.format(Locale.ROOT, "    %-26s %,7d  %s .. %s  oldest detected %s%s%n",
+          g.reason, g.count, g.first, g.last, g.oldestDetectedAt,
+          g.reason.equals("bootstrap") ? "  (expected)" : ""));
+    }
+    sb.append(String.format(Locale.ROOT, "  most defaulted features, last %d days (defaults, "
+        + "players):%n", s.days));
+    for (int i : s.topDefaulted(TOP_FEATURES)) {
+      sb.append(String.format(Locale.ROOT, "    #%-2d %-26s %,7d %,6d%n", i,
+          FeatureContract.feature(i).name(), s.defaults[i], s.defaultPlayers(i)));
+    }
+    List<Double> pcts = s.dates.stream().map(DateRow::qualityReadyPct)
+        .filter(java.util.Objects::nonNull).sorted().toList();
+    if (!pcts.isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "  coverage (quality-ready %% per date): min %.1f, "
+          + "median %.1f, max %.1f (per date: --json)%n", pcts.get(0),
+          pcts.get(pcts.size() / 2), pcts.get(pcts.size() - 1)));
+    }
+    if (s.repair.isEmpty()) {
+      sb.append("Nothing to rebuild.\n");
+    } else {
+      sb.append("Repair plan (ranges merged when at most --mergeDays apart):\n");
+      List<String> local = c.local(s.repair);
+      List<String> flex = c.flex(s.repair);
+      for (int i = 0; i < s.repair.size(); i++) {
+        RepairPlan.Range r = s.repair.get(i);
+        sb.append(String.format(Locale.ROOT, "  %s .. %s (%d days)%n    %s%n", r.start(), r.end(),
+            r.days(), local.get(i)));
+      }
+      sb.append("  on Dataflow:\n");
+      for (String f : flex) {
+        sb.append("    ").append(f).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String list(List<LocalDate> dates) {
+    if (dates.isEmpty()) {
+      return "none";
+    }
+    List<String> shown = dates.stream().limit(10).map(LocalDate::toString).toList();
+    return dates.size() + " (" + String.join(", ", shown) + (dates.size() > 10 ? ", …" : "")
+        + ")";
+  }
+}
