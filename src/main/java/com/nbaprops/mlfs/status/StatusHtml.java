@@ -72,7 +72,7 @@ public final class StatusHtml {
     sb.append("<h2>Coverage per date</h2><p>Bars: quality-ready share of the roster (%); "
         + "red: a date with games and no output.</p>");
     List<DateRow> rows = s.dates;
-    int w = Math.max(2, Math.min(12, 900 / Math.max(1, rows.size())));
+    int w = Math.max(2, Math.min(40, 900 / Math.max(1, rows.size())));
     int width = 40 + w * rows.size();
     int h = 160;
     sb.append(String.format(Locale.ROOT, "<svg id=\"coverage\" xmlns=\"http://www.w3.org/2000/"
@@ -110,7 +110,7 @@ public final class StatusHtml {
       return;
     }
     List<DateRow> rows = s.dates;
-    int w = Math.max(2, Math.min(12, 900 / Math.max(1, rows.size())));
+    int w = Math.max(2, Math.min(40, 900 / Math.max(1, rows.size())));
     int width = 40 + w * rows.size();
     int h = 120;
     long max = 1;
@@ -153,7 +153,7 @@ public final class StatusHtml {
     sb.append("<h2>Defaults per feature by week</h2><p>Share of the week's rows with the feature "
         + "defaulted (darker: more).</p>");
     List<Map.Entry<String, long[]>> weeks = new ArrayList<>(s.weeklyDefaults.entrySet());
-    int cw = Math.max(6, Math.min(24, 760 / Math.max(1, weeks.size())));
+    int cw = Math.max(6, Math.min(40, 760 / Math.max(1, weeks.size())));
     int ch = 11;
     int left = 190;
     int width = left + cw * weeks.size() + 10;
@@ -174,7 +174,7 @@ public final class StatusHtml {
             left + k * cw, y, cw - 1, ch - 1, shade, shade, weeks.get(k).getKey(), f, 100 * share));
       }
     }
-    for (int k = 0; k < weeks.size(); k += Math.max(1, weeks.size() / 8)) {
+    for (int k = 0; k < weeks.size(); k += Math.max(1, (70 + cw - 1) / cw)) {
       sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"9\">%s</text>",
           left + k * cw, weeks.get(k).getKey()));
     }
