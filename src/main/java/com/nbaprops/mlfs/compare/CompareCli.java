@@ -97,7 +97,7 @@ public final class CompareCli {
         c = Comparison.of(left, right, tolerance, kind.equals("legacy"));
       } finally {
         if (exported != null) {
-          deleteTree(exported);
+          com.nbaprops.mlfs.util.BigQueryExport.deleteTree(exported);
         }
       }
       if (c.rowsSeen() == 0) {
@@ -117,14 +117,6 @@ public final class CompareCli {
       }
       return c.agrees() ? 0 : 1;
     });
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   private static void writeHtml(Path file, String html) throws IOException {

@@ -1,6 +1,5 @@
 package com.nbaprops.mlfs.gaps;
 
-import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import com.nbaprops.mlfs.contract.OutputSchema;
@@ -13,8 +12,6 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.TypedRead;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
 import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -43,7 +40,7 @@ public final class ReadStoredGaps extends PTransform<PBegin, PCollection<GapRow>
   }
 
   public static String rowRestriction(LocalDate start, LocalDate end) {
-    return "game_date BETWEEN DATE '" + start + "' AND DATE '" + end + "'";
+    return com.nbaprops.mlfs.util.BigQueryExport.dateRestriction(start, end);
   }
 
   @Override
@@ -73,11 +70,9 @@ public final class ReadStoredGaps extends PTransform<PBegin, PCollection<GapRow>
   }
 
   private boolean exists(TableReference ref, BigQueryOptions options) {
-    BigQueryServices services = testServices != null ? testServices : new BigQueryServicesImpl();
-    try (DatasetService ds = services.getDatasetService(options)) {
-      Table t = ds.getTable(ref);
-      return t != null;
-    } catch (Exception e) {
+    try {
+      return com.nbaprops.mlfs.util.BigQueryExport.columns(ref, options, testServices) != null;
+    } catch (java.io.IOException | RuntimeException e) {
       throw new IllegalStateException("cannot look up the gap table " + tableSpec + " (its stored "
           + "gaps are read before the date partitions are replaced): " + e.getMessage(), e);
     }

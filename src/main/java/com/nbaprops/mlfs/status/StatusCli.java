@@ -23,10 +23,27 @@ public final class StatusCli {
     System.exit(cli(args, System.out, System.err));
   }
 
+  /** The job's BigQuery options that name tables, datasets and the project (as for runs). */
+  static final List<String> TABLE_OPTIONS = tableOptions();
+
+  private static List<String> tableOptions() {
+    List<String> out = new java.util.ArrayList<>(List.of("project"));
+    for (java.lang.reflect.Method m : com.nbaprops.mlfs.FeatureStoreOptions.class
+        .getDeclaredMethods()) {
+      String n = m.getName();
+      if (n.startsWith("get") && (n.endsWith("Table") || n.endsWith("Dataset")
+          || n.equals("getBigQueryProject"))) {
+        out.add(Character.toLowerCase(n.charAt(3)) + n.substring(4));
+      }
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
   static ToolOptions spec() {
-    return new ToolOptions("scripts/status --startDate=D [--endDate=D] --inputDir=DIR "
+    ToolOptions t = new ToolOptions("scripts/status --startDate=D [--endDate=D] --inputDir=DIR "
         + "--outputDir=DIR [--mode=backfill|daily] [--days=7] [--mergeDays=7] [--json] "
-        + "[--html=FILE] [--execute]",
+        + "[--html=FILE] [--execute]   (or --source=bigquery --project=P [table options])",
         "The state of a feature store over a date range: dates with games but no output,",
         "dates written by another feature/schema/quality version (stale), dates whose rows and",
         "open gaps do not add up to the roster (unbalanced), open gaps by reason, the most",
@@ -35,17 +52,28 @@ public final class StatusCli {
         "Exit 0 when nothing needs a rebuild, 1 when something does, 2 on bad options.")
         .required("startDate", "first game date, YYYY-MM-DD")
         .option("endDate", null, "last game date, YYYY-MM-DD (default: the start date)")
-        .required("inputDir", "the runs' input folder (the roster source)")
-        .required("outputDir", "the feature store's output folder")
+        .option("inputDir", null, "files: the runs' input folder (the roster source)")
+        .option("outputDir", null, "files: the feature store's output folder")
+        .option("source", "files", "files (--inputDir, --outputDir) or bigquery (tables)")
         .option("mode", "backfill", "backfill (roster = box scores) or daily (context rows)")
         .option("days", "7", "days (ending at --endDate) of the most-defaulted-features table")
         .option("mergeDays", "7", "rebuild ranges at most this many days apart become one")
         .flag("json", "print one JSON object instead of the text report")
         .option("html", null, "also write a self-contained HTML report to FILE")
         .flag("execute", "run the local repair commands, then report again");
+    for (String o : TABLE_OPTIONS) {
+      t.option(o, null, "BigQuery: as for runs (scripts/run-local --help)");
+    }
+    return t;
   }
 
   public static int cli(String[] args, PrintStream out, PrintStream err) {
+    return cli(args, out, err, null);
+  }
+
+  /** As {@link #cli(String[], PrintStream, PrintStream)}; fake BigQuery services for tests. */
+  public static int cli(String[] args, PrintStream out, PrintStream err,
+      org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices testServices) {
     return spec().run(args, out, err, o -> {
       LocalDate start = o.getDate("startDate");
       LocalDate end = o.get("endDate") == null ? start : o.getDate("endDate");
@@ -63,11 +91,58 @@ public final class StatusCli {
       if (days < 1 || mergeDays < 0) {
         throw new InvalidOptionsException("--days must be 1 or more and --mergeDays 0 or more");
       }
-      Path in = folder(o.get("inputDir"), "--inputDir");
-      Path outDir = folder(o.get("outputDir"), "--outputDir");
-      StatusReport.Commands commands = new StatusReport.Commands(mode, in.toString(),
-          outDir.toString());
-      StoreStatus s = status(in, outDir, mode, start, end, days, mergeDays);
+      String source = o.get("source");
+      StatusReport.Commands commands;
+      Supplier status;
+      if (source.equals("bigquery")) {
+        if (o.getFlag("execute")) {
+          throw new InvalidOptionsException("--execute runs local commands: it needs "
+              + "--source=files");
+        }
+        List<String> tableArgs = new java.util.ArrayList<>();
+        for (String name : TABLE_OPTIONS) {
+          if (o.get(name) != null) {
+            tableArgs.add("--" + name + "=" + o.get(name));
+          }
+        }
+        org.apache.beam.sdk.options.PipelineOptionsFactory.register(
+            com.nbaprops.mlfs.FeatureStoreOptions.class);
+        com.nbaprops.mlfs.FeatureStoreOptions fo = org.apache.beam.sdk.options
+            .PipelineOptionsFactory.fromArgs(tableArgs.toArray(String[]::new))
+            .as(com.nbaprops.mlfs.FeatureStoreOptions.class);
+        String project = com.nbaprops.mlfs.source.BigQueryTables.project(fo);
+        fo.setProject(fo.getProject() != null ? fo.getProject() : project);
+        var bq = fo.as(org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions.class);
+        var roster = com.nbaprops.mlfs.util.BigQueryExport.table("roster", com.nbaprops.mlfs
+            .source.BigQueryTables.spec(fo, mode.equals("daily") ? "upcoming_player_game_context"
+                : "player_game_summary"));
+        var features = com.nbaprops.mlfs.util.BigQueryExport.table("--featureStoreTable",
+            com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "ml_feature_store_v2"));
+        var gaps = com.nbaprops.mlfs.util.BigQueryExport.table("--gapsTable",
+            com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "feature_store_gaps"));
+        List<String> extras = tableArgs.stream().filter(a -> !a.startsWith("--project="))
+            .toList();
+        commands = new StatusReport.Commands(mode, null, null, extras);
+        var rosterSource = mode.equals("daily")
+            ? com.nbaprops.mlfs.source.SourceTable.UPCOMING_PLAYER_GAME_CONTEXT
+            : com.nbaprops.mlfs.source.SourceTable.PLAYER_GAME_SUMMARY;
+        status = () -> StoreStatus.of(start, end, days, mergeDays, new BigQueryStatusSource(
+            rosterSource, roster, features, gaps, start, end, bq, testServices));
+      } else if (source.equals("files")) {
+        for (String name : List.of("inputDir", "outputDir")) {
+          if (o.get(name) == null) {
+            throw new InvalidOptionsException("pass --" + name + "=FOLDER (or --source=bigquery)");
+          }
+        }
+        Path in = folder(o.get("inputDir"), "--inputDir");
+        Path outDir = folder(o.get("outputDir"), "--outputDir");
+        commands = new StatusReport.Commands(mode, in.toString(), outDir.toString());
+        status = () -> status(in, outDir, mode, start, end, days, mergeDays);
+      } else {
+        throw new InvalidOptionsException("--source=" + source + " is not a source: pass "
+            + "--source=files or --source=bigquery");
+      }
+      StoreStatus s = status.get();
       if (o.getFlag("execute") && s.needsRebuild()) {
         for (String command : commands.local(s.repair)) {
           out.println("running: " + command);
@@ -77,7 +152,7 @@ public final class StatusCli {
             return 1;
           }
         }
-        s = status(in, outDir, mode, start, end, days, mergeDays);
+        s = status.get();
       }
       if (o.getFlag("json")) {
         out.println(Json.write(StatusReport.toMap(s, commands)));
@@ -96,6 +171,10 @@ public final class StatusCli {
       }
       return s.needsRebuild() ? 1 : 0;
     });
+  }
+
+  private interface Supplier {
+    StoreStatus get() throws IOException;
   }
 
   private static StoreStatus status(Path in, Path outDir, String mode, LocalDate start,

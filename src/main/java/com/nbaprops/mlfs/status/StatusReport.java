@@ -14,10 +14,20 @@ import java.util.Map;
 public final class StatusReport {
   private StatusReport() {}
 
-  /** How the repair commands are written: the run's mode and its folders (absolute). */
-  public record Commands(String mode, String inputDir, String outputDir) {
-    /** Local commands, one per range, runnable from the project root. */
+  /**
+   * How the repair commands are written: the run's mode, its folders (absolute), and for a store
+   * in BigQuery ({@code inputDir} null) the table options the Dataflow launches pass on.
+   */
+  public record Commands(String mode, String inputDir, String outputDir, List<String> extras) {
+    public Commands(String mode, String inputDir, String outputDir) {
+      this(mode, inputDir, outputDir, List.of());
+    }
+
+    /** Runnable from the project root: a local run per range, or (BigQuery) the launches. */
     public List<String> local(List<RepairPlan.Range> ranges) {
+      if (inputDir == null) {
+        return flex(ranges);
+      }
       List<String> out = new ArrayList<>();
       for (RepairPlan.Range r : ranges) {
         out.add("scripts/run-local --mode=" + mode + " --startDate=" + r.start() + " --endDate="
@@ -28,14 +38,15 @@ public final class StatusReport {
 
     /** Dataflow launches: a backfill per range, or (daily mode) a daily run per date. */
     public List<String> flex(List<RepairPlan.Range> ranges) {
+      String tail = extras.isEmpty() ? "" : " " + String.join(" ", extras);
       List<String> out = new ArrayList<>();
       for (RepairPlan.Range r : ranges) {
         if (mode.equals("daily")) {
           for (LocalDate d = r.start(); !d.isAfter(r.end()); d = d.plusDays(1)) {
-            out.add("scripts/flex-daily " + d);
+            out.add("scripts/flex-daily " + d + tail);
           }
         } else {
-          out.add("scripts/flex-backfill " + r.start() + " " + r.end());
+          out.add("scripts/flex-backfill " + r.start() + " " + r.end() + tail);
         }
       }
       return out;
