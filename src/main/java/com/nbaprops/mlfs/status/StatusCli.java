@@ -76,16 +76,8 @@ public final class StatusCli {
       org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices testServices) {
     return spec().run(args, out, err, o -> {
       LocalDate start = o.getDate("startDate");
-      LocalDate end = o.get("endDate") == null ? start : o.getDate("endDate");
-      if (end.isBefore(start)) {
-        throw new InvalidOptionsException("--endDate=" + end + " is before --startDate=" + start
-            + ": pass an end date on or after the start date");
-      }
-      String mode = o.get("mode");
-      if (!mode.equals("backfill") && !mode.equals("daily")) {
-        throw new InvalidOptionsException("--mode=" + mode
-            + " is not a mode: pass --mode=backfill or --mode=daily");
-      }
+      LocalDate end = o.endDate();
+      String mode = o.mode();
       int days = o.getInt("days");
       int mergeDays = o.getInt("mergeDays");
       if (days < 1 || mergeDays < 0) {

@@ -179,6 +179,27 @@ public final class ToolOptions {
       return OptionsValidator.parseDate("--" + name, get(name));
     }
 
+    /** {@code --endDate} (default {@code --startDate}): an error when it is before the start. */
+    public LocalDate endDate() {
+      LocalDate start = getDate("startDate");
+      LocalDate end = get("endDate") == null ? start : getDate("endDate");
+      if (start != null && end != null && end.isBefore(start)) {
+        throw new InvalidOptionsException("--endDate=" + end + " is before --startDate=" + start
+            + ": pass an end date on or after the start date");
+      }
+      return end;
+    }
+
+    /** {@code --mode}: backfill or daily, as for runs. */
+    public String mode() {
+      String mode = get("mode");
+      if (!mode.equals("backfill") && !mode.equals("daily")) {
+        throw new InvalidOptionsException("--mode=" + mode
+            + " is not a mode: pass --mode=backfill or --mode=daily");
+      }
+      return mode;
+    }
+
     public List<String> positional() {
       return positional;
     }

@@ -57,16 +57,8 @@ public final class VerifyRun {
   private static int verify(ToolOptions.Parsed o, PrintStream out, PrintStream err)
       throws IOException {
     LocalDate start = o.getDate("startDate");
-    LocalDate end = o.get("endDate") == null ? start : o.getDate("endDate");
-    if (end.isBefore(start)) {
-      throw new InvalidOptionsException("--endDate=" + end + " is before --startDate=" + start
-          + ": pass an end date on or after the start date");
-    }
-    String mode = o.get("mode");
-    if (!mode.equals("backfill") && !mode.equals("daily")) {
-      throw new InvalidOptionsException("--mode=" + mode
-          + " is not a mode: pass --mode=backfill or --mode=daily");
-    }
+    LocalDate end = o.endDate();
+    String mode = o.mode();
     for (String folder : List.of("inputDir", "outputDir")) {
       if (!Files.isDirectory(Path.of(o.get(folder)))) {
         throw new InvalidOptionsException("--" + folder + "=" + o.get(folder)
