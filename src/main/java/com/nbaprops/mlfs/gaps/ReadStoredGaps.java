@@ -46,12 +46,17 @@ public final class ReadStoredGaps extends PTransform<PBegin, PCollection<GapRow>
   @Override
   public PCollection<GapRow> expand(PBegin begin) {
     TableReference ref = BigQueryHelpers.parseTableSpec(tableSpec);
-    if (!exists(ref, begin.getPipeline().getOptions().as(BigQueryOptions.class))) {
+    java.util.List<String> stored = columns(ref,
+        begin.getPipeline().getOptions().as(BigQueryOptions.class));
+    if (stored == null) {
       return begin.apply("NoStoredGaps", Create.empty(RecordCoder.of(GapRow.class)));
     }
+    // A table written before the lifecycle has no resolved_* columns: read what it has.
+    java.util.List<String> selected = OutputSchema.GAPS.columnNames().stream()
+        .filter(stored::contains).toList();
     TypedRead<TableRow> read = BigQueryIO.readTableRows().from(ref)
         .withMethod(TypedRead.Method.DIRECT_READ)
-        .withSelectedFields(OutputSchema.GAPS.columnNames())
+        .withSelectedFields(selected)
         .withRowRestriction(rowRestriction(start, end));
     if (testServices != null) {
       read = read.withTestServices(testServices).withoutValidation();
@@ -69,9 +74,9 @@ public final class ReadStoredGaps extends PTransform<PBegin, PCollection<GapRow>
         })).setCoder(RecordCoder.of(GapRow.class));
   }
 
-  private boolean exists(TableReference ref, BigQueryOptions options) {
+  private java.util.List<String> columns(TableReference ref, BigQueryOptions options) {
     try {
-      return com.nbaprops.mlfs.util.BigQueryExport.columns(ref, options, testServices) != null;
+      return com.nbaprops.mlfs.util.BigQueryExport.columns(ref, options, testServices);
     } catch (java.io.IOException | RuntimeException e) {
       throw new IllegalStateException("cannot look up the gap table " + tableSpec + " (its stored "
           + "gaps are read before the date partitions are replaced): " + e.getMessage(), e);

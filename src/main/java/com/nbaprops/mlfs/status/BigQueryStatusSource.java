@@ -54,8 +54,11 @@ public final class BigQueryStatusSource implements StatusSource {
     if (BigQueryExport.columns(featureTable, options, testServices) != null) {
       reads.add(new BigQueryExport.Read("features", featureTable, FEATURE_COLUMNS));
     }
-    if (BigQueryExport.columns(gapTable, options, testServices) != null) {
-      reads.add(new BigQueryExport.Read("gaps", gapTable, GAP_COLUMNS));
+    List<String> gapColumns = BigQueryExport.columns(gapTable, options, testServices);
+    if (gapColumns != null) {
+      // A table written before the gap lifecycle has no resolved_at: read what it has.
+      reads.add(new BigQueryExport.Read("gaps", gapTable,
+          GAP_COLUMNS.stream().filter(gapColumns::contains).toList()));
     }
     Path dir = Files.createTempDirectory("mlfs-status");
     try {

@@ -30,8 +30,18 @@ public final class StatusReport {
       }
       List<String> out = new ArrayList<>();
       for (RepairPlan.Range r : ranges) {
-        out.add("scripts/run-local --mode=" + mode + " --startDate=" + r.start() + " --endDate="
-            + r.end() + " --inputDir=" + inputDir + " --outputDir=" + outputDir);
+        // Daily mode runs one date per job (chained per range); backfill one job per range.
+        String folders = " --inputDir=" + inputDir + " --outputDir=" + outputDir;
+        if (mode.equals("daily")) {
+          List<String> days = new ArrayList<>();
+          for (LocalDate d = r.start(); !d.isAfter(r.end()); d = d.plusDays(1)) {
+            days.add("scripts/run-local --mode=daily --gameDate=" + d + folders);
+          }
+          out.add(String.join(" && ", days));
+        } else {
+          out.add("scripts/run-local --mode=backfill --startDate=" + r.start() + " --endDate="
+              + r.end() + folders);
+        }
       }
       return out;
     }
