@@ -54,6 +54,11 @@ public final class FeatureStorePipeline {
 
   /** Parses, validates, runs; returns the exit status ({@link ExitCode}). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Instant.now());
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream)} at a given run time (tests). */
+  static int run(String[] args, PrintStream out, PrintStream err, Instant now) {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       printHelp(out);
       return ExitCode.OK.code();
@@ -65,7 +70,7 @@ public final class FeatureStorePipeline {
       OptionsValidator.checkArgumentTypes(args);
       options = PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
       relaxDirectRunnerChecks(options);
-      config = OptionsValidator.validate(options, Instant.now());
+      config = OptionsValidator.validate(options, now);
       OptionsValidator.validateIo(options);
       config = OptionsValidator.checkTables(options, config);
     } catch (IllegalArgumentException e) {

@@ -25,15 +25,25 @@ public class GapHistoryTest {
         .getOrDefault("game_date=" + DAY + ".ndjson", List.of());
   }
 
+  /** Each run of the history test runs one hour after the previous one (no wall-clock wait). */
+  private static java.time.Instant clock = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
   private static LocalRun run(Path out, String runId, String... extra) {
     String[] args = new String[3 + extra.length];
     args[0] = "--startDate=" + DAY;
     args[1] = "--inputDir=" + EndToEndTest.TINY_PATH();
     args[2] = "--runId=" + runId;
     System.arraycopy(extra, 0, args, 3, extra.length);
-    LocalRun r = LocalRun.run(out, args);
-    assertEquals(r.stderr, 0, r.exitCode);
-    return r;
+    clock = clock.plusSeconds(3600);
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+    all.add("--outputDir=" + out);
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = FeatureStorePipeline.run(all.toArray(String[]::new),
+        new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8), clock);
+    assertEquals(e.toString(StandardCharsets.UTF_8), 0, code);
+    return LocalRun.read(out);
   }
 
   private static String createdAt(LocalRun r, String table) {
@@ -78,7 +88,6 @@ public class GapHistoryTest {
       assertNull(g.get("resolved_at"));
     }
     // 2: the same inputs: the same gaps, first detection kept, only the run id moves.
-    Thread.sleep(1100);   // run stamps have whole seconds: the next run is a later one
     run(out, "r2");
     List<Map<String, Object>> second = gaps(out);
     assertEquals(4, second.size());
@@ -90,7 +99,6 @@ public class GapHistoryTest {
       assertEquals(a, b);
     }
     // 3: the bootstrap day is built: the gaps are history, resolved at run 3's time by r3.
-    Thread.sleep(1100);   // run stamps have whole seconds: the next run is a later one
     LocalRun third = run(out, "r3", "--includeBootstrap");
     String resolvedAt = createdAt(third, "ml_feature_store_v2");
     List<Map<String, Object>> resolved = gaps(out);
@@ -107,7 +115,6 @@ public class GapHistoryTest {
         new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(o, true,
             StandardCharsets.UTF_8)));
     // 4: built again: they stay resolved with run 3's time and id.
-    Thread.sleep(1100);   // run stamps have whole seconds: the next run is a later one
     run(out, "r4", "--includeBootstrap");
     for (Map<String, Object> g : gaps(out)) {
       assertEquals(resolvedAt, g.get("resolved_at"));
@@ -115,7 +122,6 @@ public class GapHistoryTest {
       assertEquals(detected, g.get("detected_at"));
     }
     // 5: skipped again: open again, detected anew, no resolution.
-    Thread.sleep(1100);   // run stamps have whole seconds: the next run is a later one
     run(out, "r5");
     List<Map<String, Object>> reopened = gaps(out);
     assertEquals(4, reopened.size());

@@ -51,8 +51,8 @@ public final class Comparison {
       m.put("player_lookup", player);
       m.put("game_date", date.toString());
       m.put("what", what);
-      m.put("left", finite(left));
-      m.put("right", finite(right));
+      m.put("left", JsonValues.finite(left));
+      m.put("right", JsonValues.finite(right));
       if (leftLabel != null || rightLabel != null) {
         m.put("left_source", leftLabel);
         m.put("right_source", rightLabel);
@@ -286,7 +286,7 @@ public final class Comparison {
       JsonNode rv = r.fields().getOrDefault(name, NullNode.getInstance());
       FieldStats f = fields.computeIfAbsent(name, FieldStats::new);
       f.compared++;
-      if (sameValue(lv, rv)) {
+      if (JsonValues.same(lv, rv, tolerance)) {
         f.equal++;
         continue;
       }
@@ -299,7 +299,7 @@ public final class Comparison {
           d = LegacyDeviations.FOLLOWS_FEATURES;
         }
       }
-      Example e = new Example(l.player(), l.date(), "field " + name, plain(lv), plain(rv), null,
+      Example e = new Example(l.player(), l.date(), "field " + name, JsonValues.plain(lv), JsonValues.plain(rv), null,
           null, Double.NaN, d == null ? null : d.id());
       if (f.examples.size() < EXAMPLES) {
         f.examples.add(e);
@@ -331,70 +331,6 @@ public final class Comparison {
       }
       unexplained.removeIf(x -> x.what().equals("field " + name));
     }
-  }
-
-  private static Object plain(JsonNode v) {
-    return Json.mapper().convertValue(v, Object.class);
-  }
-
-  private static Object finite(Object v) {
-    return v instanceof Double d && (d.isNaN() || d.isInfinite()) ? null : v;
-  }
-
-  private boolean sameValue(JsonNode a, JsonNode b) {
-    Double an = number(a);
-    Double bn = number(b);
-    if (an != null && bn != null && (a.isNumber() || b.isNumber())) {
-      // bq extract writes INT64 as strings ("2024"): a number and its text are the same value.
-      return Math.abs(an - bn) <= tolerance;
-    }
-    if (a.isTextual() && b.isTextual()) {
-      String x = a.asText();
-      String y = b.asText();
-      if (x.equals(y)) {
-        return true;
-      }
-      if ((x.startsWith("{") || x.startsWith("[")) && (y.startsWith("{") || y.startsWith("["))) {
-        try {
-          return Json.mapper().readTree(x).equals(Json.mapper().readTree(y));
-        } catch (java.io.IOException e) {
-          return false;
-        }
-      }
-      return false;
-    }
-    if (a.isArray() && b.isArray() && a.size() == b.size()) {
-      for (int i = 0; i < a.size(); i++) {
-        if (!sameValue(a.get(i), b.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a.isObject() && b.isObject() && a.size() == b.size()) {
-      for (java.util.Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        if (!b.has(name) || !sameValue(a.get(name), b.get(name))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return a.equals(b);
-  }
-
-  private static Double number(JsonNode v) {
-    if (v.isNumber()) {
-      return v.asDouble();
-    }
-    if (v.isTextual()) {
-      try {
-        return Double.valueOf(v.asText());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
   }
 
   private static final Comparator<Example> LARGEST = Comparator
