@@ -83,6 +83,8 @@ public final class NbaImporter {
   private final List<String> oddsNames = new ArrayList<>();
   private final Map<LocalDate, Set<String>> boxNamesByDate = new HashMap<>();
   private final Map<String, String> phaseOfGame = new HashMap<>();
+  /** Pre-game status per {@code player_lookup|game_date}, from the box score's inactive list. */
+  private final Map<String, String> statusOf = new HashMap<>();
   private final List<String> rejects = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
   private final OpponentRepair opponents = new OpponentRepair();
@@ -240,7 +242,7 @@ public final class NbaImporter {
     boxNamesByDate.computeIfAbsent(date, d -> new HashSet<>()).add(name);
     boolean played = "1".equals(r.s("played"));
     Long minutes = r.l("minutes");
-    for (String c : List.of("minutes", "pts", "fga", "fg3a", "ftm")) {
+    for (String c : List.of("minutes", "pts", "fga", "fg3a", "ftm", "fg2m", "fg2a", "pts_paint")) {
       Long v = r.l(c);
       if (v != null && v < 0) {
         throw new IllegalArgumentException(c + " is negative: " + v);
@@ -249,10 +251,18 @@ public final class NbaImporter {
     String type = r.s("season_type");
     phaseOfGame.put(gameId, "playoffs".equals(type) ? "playoffs"
         : "playin".equals(type) ? "play_in" : "regular_season");
+    Long[] zones = ShotZones.twoPointSplit(r.l("fg2m"), r.l("fg2a"), r.l("pts_paint"));
     PlayerGameRow row = new PlayerGameRow(lookup, "nba_" + r.required("player_id"), gameId, date,
         seasonYear(r.required("season")), team, opp, r.l("pts"),
-        minutes == null ? null : minutes.doubleValue(), r.l("fga"), r.l("fg3a"), r.l("ftm"), null,
-        null, !played);
+        minutes == null ? null : minutes.doubleValue(), r.l("fga"), r.l("fg3a"), r.l("ftm"),
+        zones[0], zones[1], !played);
+    // The inactive list is filed before tip-off: the pre-game status, whether or not he then played.
+    String status = r.s("status");
+    if (status != null) {
+      // On a trade day he is listed by two teams: active for either one means available.
+      statusOf.merge(lookup + "|" + date, "INACTIVE".equals(status) ? "out" : "available",
+          (a, b) -> a.equals("available") ? a : b);
+    }
     opponents.seen(date, sourceGameId, team);
     if (team.equals(opp)) {
       opponents.selfOpponent(box.size(), where, date, sourceGameId, side.equals("H"));
@@ -355,9 +365,10 @@ public final class NbaImporter {
   private Result write(Path out) throws IOException {
     List<String> repairs = opponents.apply(box, phaseOfGame, rejects);
     Map<PlayerCrosswalk.Rule, Integer> byRule = crosswalkProps(out);
-    // Injury reports are not part of the public files: player_status stays NULL.
+    // No injury reports are public; the inactive list gives out / available (README, "Importing").
     Precompute.Tables t = Precompute.derive(box, teamGames, Precompute.labels(
-        row -> phaseOfGame.getOrDefault(row.gameId(), "regular_season"), row -> null));
+        row -> phaseOfGame.getOrDefault(row.gameId(), "regular_season"),
+        row -> statusOf.get(row.playerLookup() + "|" + row.gameDate())));
     Map<String, Integer> counts = TableWriter.writeAll(out, "nba_import",
         new TableWriter.SourceData(box, t.context(), t.cache(), t.composite(), t.shotZones(),
             t.teamDefense(), teamGames, odds, null));

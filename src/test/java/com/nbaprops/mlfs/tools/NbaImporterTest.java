@@ -47,7 +47,9 @@ public class NbaImporterTest {
     assertEquals(36.0, jokic.minutesPlayed(), 0);
     assertEquals(Long.valueOf(3), jokic.threePtAttempts());
     assertEquals(Long.valueOf(5), jokic.ftMakes());
-    assertEquals(null, jokic.paintAttempts());
+    // 12 of 17 two-point attempts made, 20 paint points = 10 paint makes: 17 * 10 / 12 = 14.2.
+    assertEquals(Long.valueOf(14), jokic.paintAttempts());
+    assertEquals(Long.valueOf(3), jokic.midRangeAttempts());
     assertEquals("nba_203999", jokic.universalPlayerId());
     PlayerGameRow reaves = box.stream().filter(r -> r.playerLookup().equals("austinreaves"))
         .findFirst().orElseThrow();
@@ -149,6 +151,43 @@ public class NbaImporterTest {
     assertEquals(List.of("2024-02-08\tCharlie Brown\tcharliebrownjr\tsame_words",
         "2024-02-08\tReaves, Austin\taustinreaves\tsame_words"),
         Files.readAllLines(out.resolve("import_crosswalk.txt")));
+  }
+
+  @Test
+  public void preGameStatusComesFromTheInactiveListNotFromPlaying() throws IOException {
+    Map<String, String> status = new java.util.TreeMap<>();
+    for (com.nbaprops.mlfs.model.GameContextRow c
+        : rows(SourceTable.UPCOMING_PLAYER_GAME_CONTEXT)) {
+      status.put(c.playerLookup(), c.playerStatus());
+    }
+    // Reaves was active but did not play: available. Brown was inactive for ATL and active for
+    // GSW on the trade day: available.
+    assertEquals(Map.of("nikolajokic", "available", "lebronjames", "available",
+        "austinreaves", "available", "charliebrownjr", "available"), status);
+    Path in = TMP.newFolder("inactive-in").toPath();
+    List<String> excerpt = Files.readAllLines(
+        Path.of("src/test/resources/nba-excerpt/player_boxscores_2023-24.csv"));
+    Files.write(in.resolve("player_boxscores_2023-24.csv"),
+        List.of(excerpt.get(0), excerpt.get(5)));
+    Path o = TMP.newFolder("inactive").toPath();
+    NbaImporter.importFiles(List.of(in), o);
+    List<com.nbaprops.mlfs.model.GameContextRow> ctx =
+        SampleLeagueTest.read(o, SourceTable.UPCOMING_PLAYER_GAME_CONTEXT);
+    assertEquals(1, ctx.size());
+    assertEquals("out", ctx.get(0).playerStatus());
+  }
+
+  @Test
+  public void twoPointAttemptsAreSplitLikeTheTwoPointMakes() {
+    assertEquals(List.of(14L, 3L), List.of(ShotZones.twoPointSplit(12L, 17L, 20L)));
+    assertEquals(List.of(0L, 0L), List.of(ShotZones.twoPointSplit(0L, 0L, 0L)));
+    // Attempts without a make, or more paint makes than two-point makes: unknown.
+    assertEquals(java.util.Arrays.asList(null, null),
+        java.util.Arrays.asList(ShotZones.twoPointSplit(0L, 4L, 0L)));
+    assertEquals(java.util.Arrays.asList(null, null),
+        java.util.Arrays.asList(ShotZones.twoPointSplit(2L, 4L, 6L)));
+    assertEquals(java.util.Arrays.asList(null, null),
+        java.util.Arrays.asList(ShotZones.twoPointSplit(null, 4L, 2L)));
   }
 
   @Test
