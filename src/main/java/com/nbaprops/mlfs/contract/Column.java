@@ -81,4 +81,16 @@ public record Column<T>(String name, Type type, Mode mode, List<Column<?>> field
     return new Column<>(name, Type.RECORD, Mode.NULLABLE, List.copyOf(fields),
         (r, s) -> value.get(r));
   }
+
+  /** A REPEATED RECORD column: {@code value} gives the list of nested rows, {@code fields} read each. */
+  public static <T, N> Column<T> repeatedRecord(String name, RowValue<T> value,
+      List<Column<N>> fields) {
+    return new Column<>(name, Type.RECORD, Mode.REPEATED, List.copyOf(fields),
+        (r, s) -> value.get(r));
+  }
+
+  /** Whether this column holds nested rows (one, or a list of them). */
+  public boolean isRecord() {
+    return type == Type.RECORD;
+  }
 }

@@ -67,11 +67,7 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
       for (int i = 0; i < values.length; i++) {
         Column<T> c = columns.get(i);
         g.writeFieldName(c.name());
-        if (c.type() == Column.Type.RECORD && values[i] != null) {
-          writeValue(g, valueMap(c.fields(), values[i], stamp));
-        } else {
-          writeValue(g, values[i]);
-        }
+        writeValue(g, nested(c, values[i], stamp));
       }
       g.writeEndObject();
     } catch (IOException e) {
@@ -85,8 +81,7 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
       Column<T> c = columns.get(i);
-      out.put(c.name(), c.type() == Column.Type.RECORD && values[i] != null
-          ? valueMap(c.fields(), values[i], stamp) : values[i]);
+      out.put(c.name(), nested(c, values[i], stamp));
     }
     return out;
   }
@@ -123,11 +118,24 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
       RunStamp stamp) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Column c : cols) {
-      Object v = c.value().get(row, stamp);
-      out.put(c.name(), c.type() == Column.Type.RECORD && v != null
-          ? valueMap(c.fields(), v, stamp) : v);
+      out.put(c.name(), nested(c, c.value().get(row, stamp), stamp));
     }
     return out;
+  }
+
+  /** A RECORD column's value as a map of its fields (a list of them when REPEATED). */
+  private static Object nested(Column<?> c, Object v, RunStamp stamp) {
+    if (!c.isRecord() || v == null) {
+      return v;
+    }
+    if (c.mode() == Column.Mode.REPEATED) {
+      List<Object> rows = new java.util.ArrayList<>();
+      for (Object o : (List<?>) v) {
+        rows.add(valueMap(c.fields(), o, stamp));
+      }
+      return rows;
+    }
+    return valueMap(c.fields(), v, stamp);
   }
 
   /** Hex SHA-256 of the values as one canonical JSON object (keys in the given order). */

@@ -57,7 +57,11 @@ public final class BigQuerySchemas {
     return t;
   }
 
+  @SuppressWarnings("unchecked")
   private static Object convert(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      return toTableRow((Map<String, Object>) m);
+    }
     if (v instanceof BigDecimal d) {
       return d.doubleValue();
     }

@@ -25,20 +25,29 @@ import org.joda.time.Instant;
  * flushed when it reaches {@value #MAX_BATCH} elements and at the end of every bundle. Global
  * window only (batch jobs).
  */
-public final class BatchByKey<T> extends PTransform<PCollection<T>, PCollection<KV<String,
+public final class BatchByKey<I, T> extends PTransform<PCollection<I>, PCollection<KV<String,
     Batch<T>>>> {
   static final int MAX_BATCH = 20_000;
 
+  private final SerializableFunction<I, T> convert;
   private final SerializableFunction<T, String> key;
   private final Coder<T> coder;
 
-  private BatchByKey(SerializableFunction<T, String> key, Coder<T> coder) {
+  private BatchByKey(SerializableFunction<I, T> convert, SerializableFunction<T, String> key,
+      Coder<T> coder) {
+    this.convert = convert;
     this.key = key;
     this.coder = coder;
   }
 
-  public static <T> BatchByKey<T> of(SerializableFunction<T, String> key, Coder<T> coder) {
-    return new BatchByKey<>(key, coder);
+  public static <T> BatchByKey<T, T> of(SerializableFunction<T, String> key, Coder<T> coder) {
+    return new BatchByKey<>(x -> x, key, coder);
+  }
+
+  /** As {@link #of}, batching {@code convert} of each element (one step instead of two). */
+  public static <I, T> BatchByKey<I, T> of(SerializableFunction<I, T> convert,
+      SerializableFunction<T, String> key, Coder<T> coder) {
+    return new BatchByKey<>(convert, key, coder);
   }
 
   /** The coder of the batches this transform emits. */
@@ -47,8 +56,9 @@ public final class BatchByKey<T> extends PTransform<PCollection<T>, PCollection<
   }
 
   @Override
-  public PCollection<KV<String, Batch<T>>> expand(PCollection<T> input) {
-    return input.apply("Batch", ParDo.of(new BatchFn<>(key, coder))).setCoder(coder(coder));
+  public PCollection<KV<String, Batch<T>>> expand(PCollection<I> input) {
+    return input.apply("Batch", ParDo.of(new BatchFn<>(convert, key, coder)))
+        .setCoder(coder(coder));
   }
 
   /** Every element of every batch, batch by batch. */
@@ -60,12 +70,15 @@ public final class BatchByKey<T> extends PTransform<PCollection<T>, PCollection<
     return out;
   }
 
-  static final class BatchFn<T> extends DoFn<T, KV<String, Batch<T>>> {
+  static final class BatchFn<I, T> extends DoFn<I, KV<String, Batch<T>>> {
+    private final SerializableFunction<I, T> convert;
     private final SerializableFunction<T, String> key;
     private final Coder<T> coder;
     private transient Map<String, List<T>> buffer;
 
-    BatchFn(SerializableFunction<T, String> key, Coder<T> coder) {
+    BatchFn(SerializableFunction<I, T> convert, SerializableFunction<T, String> key,
+        Coder<T> coder) {
+      this.convert = convert;
       this.key = key;
       this.coder = coder;
     }
@@ -76,7 +89,8 @@ public final class BatchByKey<T> extends PTransform<PCollection<T>, PCollection<
     }
 
     @ProcessElement
-    public void process(@Element T element, OutputReceiver<KV<String, Batch<T>>> out) {
+    public void process(@Element I input, OutputReceiver<KV<String, Batch<T>>> out) {
+      T element = convert.apply(input);
       String k = key.apply(element);
       List<T> batch = buffer.computeIfAbsent(k, x -> new ArrayList<>());
       batch.add(element);
