@@ -11,6 +11,12 @@ public enum ExitCode {
   FAILED(1, "the job failed"),
   /** Bad options, or a required input table is missing; nothing was run. */
   BAD_INPUT(2, "bad options or a missing required input table; nothing ran"),
+  /**
+   * The run wrote its rows, but a date is below {@code --minQualityReadyPct}
+   * ({@code SUCCEEDED_LOW_COVERAGE}): the prediction step should not go ahead for it.
+   */
+  LOW_COVERAGE(3, "written, but a date is below --minQualityReadyPct (SUCCEEDED_LOW_COVERAGE): "
+      + "hold predictions for it"),
   /** Refused to write: the upstream readiness gate, or another run holds the output folder. */
   REFUSED(4, "refused: upstream not ready (FAILED_DEPENDENCIES) or another run holds the output "
       + "folder; nothing was written");

@@ -55,6 +55,14 @@ public interface FeatureStoreOptions extends BigQueryOptions {
 
   void setMinUpstreamRows(Integer value);
 
+  @Description("Coverage gate for the prediction step: a date whose quality-ready share of the "
+      + "roster (quality_ready_pct of feature_store_daily_health) is below this percentage gets "
+      + "coverage_ok = false and a low_coverage alert; the run ends SUCCEEDED_LOW_COVERAGE (a "
+      + "local run exits 3). Rows are written either way. Default: no gate (coverage_ok NULL).")
+  Double getMinQualityReadyPct();
+
+  void setMinQualityReadyPct(Double value);
+
   @Description("Write even when the upstream readiness gate fails (daily mode).")
   @Default.Boolean(false)
   Boolean getSkipDependencyCheck();
@@ -97,7 +105,8 @@ public interface FeatureStoreOptions extends BigQueryOptions {
   void setInputDir(String value);
 
   @Description("Folder the file sink writes to: ml_feature_store_v2/, feature_store_gaps/, "
-      + "pipeline_dead_letters/ and processor_run_history/. Required with --sink=files.")
+      + "feature_store_daily_health/, pipeline_dead_letters/ and processor_run_history/. "
+      + "Required with --sink=files.")
   String getOutputDir();
 
   void setOutputDir(String value);
@@ -261,6 +270,13 @@ public interface FeatureStoreOptions extends BigQueryOptions {
   String getGapsTable();
 
   void setGapsTable(String value);
+
+  @Description("Name of the feature_store_daily_health table: TABLE (in its dataset), "
+      + "DATASET.TABLE or PROJECT:DATASET.TABLE.")
+  @Default.String("feature_store_daily_health")
+  String getHealthTable();
+
+  void setHealthTable(String value);
 
   @Description("Name of the pipeline_dead_letters table: TABLE (in its dataset), DATASET.TABLE or "
       + "PROJECT:DATASET.TABLE.")

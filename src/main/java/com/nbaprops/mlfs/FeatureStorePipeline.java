@@ -1,5 +1,8 @@
 package com.nbaprops.mlfs;
 
+import com.nbaprops.mlfs.health.DaySummary;
+import com.nbaprops.mlfs.health.HealthSummary;
+import com.nbaprops.mlfs.health.ReadStoredHealth;
 import com.nbaprops.mlfs.metrics.Progress;
 import com.nbaprops.mlfs.metrics.RunSummary;
 import com.nbaprops.mlfs.sink.PartitionDeleter;
@@ -34,6 +37,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
 
@@ -115,7 +119,11 @@ public final class FeatureStorePipeline {
             testServices, deleter)
         : new WriteFileOutputs(options.getOutputDir(), config,
             Boolean.TRUE.equals(options.getCompressOutputs()));
-    p.apply("FeatureStore", new FeatureStore(source, sink, config));
+    PTransform<PBegin, PCollection<DaySummary>> storedHealth = bigQuerySink(options)
+        ? ReadStoredHealth.bigQuery(BigQueryTables.spec(options, OutputSchema.HEALTH.name()),
+            config.start(), testServices)
+        : ReadStoredHealth.files(options.getOutputDir(), config.start());
+    p.apply("FeatureStore", new FeatureStore(source, storedHealth, sink, config));
     return p;
   }
 
@@ -223,9 +231,12 @@ public final class FeatureStorePipeline {
             CheckReadiness.fromCounters(summary.counters())),
         SafetyReport.keptFromCounters(summary.counters(), OutputSchema.FEATURE_STORE.name(),
             OutputSchema.GAPS.name()), config.safety().warnings());
+    HealthSummary health = new HealthSummary(summary.counters(),
+        config.safety().minQualityReadyPct());
     out.print(summary.format());
+    out.print(health.format());
     out.print(safety.format());
-    String status = safety.status(summary.balanced());
+    String status = safety.status(summary.balanced(), health.lowCoverage());
     boolean historyWritten = bigQuerySink(options) || writeHistory(options,
         RunHistory.row(config, status, summary, safety, started, Instant.now()), err);
     if (bigQuerySink(options)) {
@@ -238,7 +249,16 @@ public final class FeatureStorePipeline {
       err.println("error: roster entries do not equal feature rows + gaps");
       return ExitCode.FAILED.code();
     }
-    return historyWritten ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    if (!historyWritten) {
+      return ExitCode.FAILED.code();
+    }
+    if (health.lowCoverage()) {
+      err.println("warning: " + health.datesBelow().size() + " date(s) below --minQualityReadyPct="
+          + config.safety().minQualityReadyPct() + " (status " + status + "; the dates are in "
+          + "the breakdown above and in feature_store_daily_health, coverage_ok = false)");
+      return ExitCode.LOW_COVERAGE.code();
+    }
+    return ExitCode.OK.code();
   }
 
   /**

@@ -135,7 +135,18 @@ public final class OptionsValidator {
     return new RunConfig.Safety(new Readiness.Policy(mode == Mode.DAILY, min,
         Boolean.TRUE.equals(o.getStrictDependencies()),
         Boolean.TRUE.equals(o.getSkipDependencyCheck())),
-        Boolean.TRUE.equals(o.getReplaceEmptyDates()), List.of());
+        Boolean.TRUE.equals(o.getReplaceEmptyDates()), List.of(), minQualityReadyPct(o));
+  }
+
+  /** {@code --minQualityReadyPct}: a percentage from 0 to 100, or null (no coverage gate). */
+  static Double minQualityReadyPct(FeatureStoreOptions o) {
+    Double p = o.getMinQualityReadyPct();
+    if (p != null && (p.isNaN() || p < 0 || p > 100)) {
+      throw new InvalidOptionsException("--minQualityReadyPct=" + p + " is out of range: pass a "
+          + "percentage from 0 to 100 (e.g. 60: a date below 60 % quality-ready roster entries "
+          + "is low_coverage), or leave it out for no coverage gate");
+    }
+    return p;
   }
 
   /**
@@ -180,7 +191,7 @@ public final class OptionsValidator {
           + "under " + o.getInputDir() + ": " + String.join(", ", missing));
     }
     RunConfig.Safety s = config.safety();
-    return config.withSafety(new RunConfig.Safety(s.gate(), s.replaceEmptyDates(), warnings));
+    return config.withSafety(s.withWarnings(warnings));
   }
 
   /** {@code --playerShards}, or its default: 4 per core on the DirectRunner, else 0 (by player). */
@@ -306,7 +317,7 @@ public final class OptionsValidator {
   }
 
   /**
-   * Checks the text of the Boolean and Integer options of the job before Beam parses them, so the
+   * Checks the text of the Boolean, Integer and Double options of the job before Beam parses them, so the
    * message names the option ({@code --includeBootstrap=yes} is not true or false) rather than a
    * Jackson type; a Boolean option without a value means true.
    */
@@ -326,6 +337,10 @@ public final class OptionsValidator {
       if (type == Integer.class && !value.matches("^-?\\d{1,9}$")) {
         throw new InvalidOptionsException("--" + name + "=" + value + " is not a whole number: "
             + "pass --" + name + "=N");
+      }
+      if (type == Double.class && !value.matches("^-?\\d{1,9}(\\.\\d+)?$")) {
+        throw new InvalidOptionsException("--" + name + "=" + value + " is not a number: "
+            + "pass --" + name + "=N (digits, an optional decimal point)");
       }
     }
   }

@@ -38,11 +38,26 @@ public record RunConfig(Mode mode, LocalDate start, LocalDate end, int bootstrap
    *     default such dates keep their output: "kept dates")
    * @param warnings what the entry point found before the build (missing optional tables); a run
    *     with warnings ends {@code SUCCEEDED_WITH_WARNINGS}
+   * @param minQualityReadyPct the coverage gate ({@code --minQualityReadyPct}): a date whose
+   *     quality-ready share is below it is {@code low_coverage}; null without a gate
    */
-  public record Safety(Readiness.Policy gate, boolean replaceEmptyDates, List<String> warnings)
-      implements Serializable {
+  public record Safety(Readiness.Policy gate, boolean replaceEmptyDates, List<String> warnings,
+      Double minQualityReadyPct) implements Serializable {
     public Safety {
       warnings = List.copyOf(warnings);
+    }
+
+    /** Without a coverage gate. */
+    public Safety(Readiness.Policy gate, boolean replaceEmptyDates, List<String> warnings) {
+      this(gate, replaceEmptyDates, warnings, null);
+    }
+
+    public Safety withWarnings(List<String> w) {
+      return new Safety(gate, replaceEmptyDates, w, minQualityReadyPct);
+    }
+
+    public Safety withMinQualityReadyPct(Double pct) {
+      return new Safety(gate, replaceEmptyDates, warnings, pct);
     }
 
     /** The defaults: gate on in daily mode with 50 rows, dates without roster kept. */

@@ -58,7 +58,7 @@ public class EndToEndTest {
   }
 
   /** Every valid (player, date) of player_game_summary in range, read straight from the input. */
-  static Map<String, Set<String>> expectedRoster(Path league) throws IOException {
+  public static Map<String, Set<String>> expectedRoster(Path league) throws IOException {
     Map<String, Set<String>> byDate = new TreeMap<>();
     for (String line : Files.readAllLines(league.resolve("player_game_summary/part-0.ndjson"))) {
       Map<String, Object> r;

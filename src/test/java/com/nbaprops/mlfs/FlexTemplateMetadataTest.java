@@ -22,19 +22,21 @@ public class FlexTemplateMetadataTest {
   private static final Path METADATA = Path.of("templates/ml-feature-store/metadata.json");
 
   /** Per parameter kind: values its regex must accept, and values it must reject. */
-  private static final Map<String, List<List<String>>> SAMPLES = Map.of(
-      "count", List.of(List.of("0", "50", "999999"), List.of("-1", "5.5", "", "x")),
-      "days", List.of(List.of("0", "3", "14", "60"), List.of("-1", "7.5", "", "x", "100")),
-      "date", List.of(List.of("2024-01-15", "2025-10-21"),
-          List.of("2024-1-15", "20240115", "2024-01-15'; DROP TABLE x; --", "", "yesterday")),
-      "mode", List.of(List.of("backfill", "daily"), List.of("weekly", "DAILY ", "")),
-      "bool", List.of(List.of("true", "false"), List.of("yes", "1", "")),
-      "io", List.of(List.of("bigquery", "files"), List.of("bq", "gcs", "")),
-      "project", List.of(List.of("my-project", "example.com:proj"), List.of("My Project", "x")),
-      "dataset", List.of(List.of("nba_analytics", "prod2"), List.of("a.b", "a b", "x;y", "")),
-      "table", List.of(List.of("player_game_summary", "ds.table", "my-proj:ds.table"),
-          List.of("x y", "t;DROP", "a.b.c.d", "")),
-      "runId", List.of(List.of("mlfs_daily_2024-01-15", "run.1"), List.of("a b", "x/y", "")));
+  private static final Map<String, List<List<String>>> SAMPLES = Map.ofEntries(
+      Map.entry("count", List.of(List.of("0", "50", "999999"), List.of("-1", "5.5", "", "x"))),
+      Map.entry("pct", List.of(List.of("0", "60", "60.5", "100", "99.99"),
+          List.of("-1", "100.5", "101", "", "x", "60%"))),
+      Map.entry("days", List.of(List.of("0", "3", "14", "60"), List.of("-1", "7.5", "", "x", "100"))),
+      Map.entry("date", List.of(List.of("2024-01-15", "2025-10-21"),
+          List.of("2024-1-15", "20240115", "2024-01-15'; DROP TABLE x; --", "", "yesterday"))),
+      Map.entry("mode", List.of(List.of("backfill", "daily"), List.of("weekly", "DAILY ", ""))),
+      Map.entry("bool", List.of(List.of("true", "false"), List.of("yes", "1", ""))),
+      Map.entry("io", List.of(List.of("bigquery", "files"), List.of("bq", "gcs", ""))),
+      Map.entry("project", List.of(List.of("my-project", "example.com:proj"), List.of("My Project", "x"))),
+      Map.entry("dataset", List.of(List.of("nba_analytics", "prod2"), List.of("a.b", "a b", "x;y", ""))),
+      Map.entry("table", List.of(List.of("player_game_summary", "ds.table", "my-proj:ds.table"),
+          List.of("x y", "t;DROP", "a.b.c.d", ""))),
+      Map.entry("runId", List.of(List.of("mlfs_daily_2024-01-15", "run.1"), List.of("a b", "x/y", ""))));
 
   private static String kind(String name) {
     if (name.endsWith("Date")) {
@@ -48,6 +50,8 @@ public class FlexTemplateMetadataTest {
       return "days";
     } else if (name.equals("minUpstreamRows")) {
       return "count";
+    } else if (name.equals("minQualityReadyPct")) {
+      return "pct";
     } else if (name.equals("source") || name.equals("sink")) {
       return "io";
     } else if (name.equals("bigQueryProject")) {
@@ -97,6 +101,6 @@ public class FlexTemplateMetadataTest {
             names.contains(option) || localOnly.contains(option));
       }
     }
-    assertEquals(32, names.size());
+    assertEquals(34, names.size());
   }
 }

@@ -85,7 +85,18 @@ public final class LocalRun {
         java.time.LocalDate.parse(date), false));
   }
 
-  /** All rows of a table keyed "player|date", with the run-specific columns removed. */
+  /** The health rows by game date, without run_id and created_at. */
+  public Map<String, Map<String, Object>> healthByDate() {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    table("feature_store_daily_health").values().forEach(rows -> rows.forEach(r -> {
+      Map<String, Object> copy = new LinkedHashMap<>(r);
+      copy.remove("run_id");
+      copy.remove("created_at");
+      out.put((String) r.get("game_date"), copy);
+    }));
+    return out;
+  }
+
   /** Rows of a table by player|date, without run-level columns; resolved gaps are left out. */
   public Map<String, Map<String, Object>> rowsByKey(String name) {
     Map<String, Map<String, Object>> out = new TreeMap<>();

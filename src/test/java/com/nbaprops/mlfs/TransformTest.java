@@ -195,7 +195,7 @@ public class TransformTest {
   }
 
   /** A built record of a player with no data at all (every feature at its default). */
-  static ScoredRow record(String player, String date) {
+  public static ScoredRow record(String player, String date) {
     PlayerInputs in = new TestRows.Inputs(date).roster(new com.nbaprops.mlfs.history.RosterEntry(
         player, null, d(date), "g", "TEA", "OPP", true)).build();
     return EntryProcessor.process(in, TestRows.emptyLeague(), false).row();
@@ -225,6 +225,10 @@ public class TransformTest {
     Files.createDirectories(stale.getParent());
     Files.writeString(stale, "{}\n");
     Files.writeString(kept, "{}\n{}\n");
+    Path staleHealth = out.resolve("feature_store_daily_health/game_date=2025-01-11/"
+        + "part-00000.ndjson");
+    Files.createDirectories(staleHealth.getParent());
+    Files.writeString(staleHealth, "{}\n");
     Path legacy = out.resolve("ml_feature_store_v2/game_date=2025-01-15.ndjson");
     Files.writeString(legacy, "{}\n");
     Files.writeString(outside, "{}\n");
@@ -241,7 +245,11 @@ public class TransformTest {
             "player_game_summary", "{bad", "x.ndjson:1: malformed JSON")).withCoder(
             RecordCoder.of(DeadLetter.class))))
         .and(com.nbaprops.mlfs.readiness.CheckReadiness.READINESS, readiness(p, CONFIG,
-            Map.of("2025-01-11", 1, "2025-01-15", 3, "2025-01-20", 1)));
+            Map.of("2025-01-11", 1, "2025-01-15", 3, "2025-01-20", 1)))
+        .and(com.nbaprops.mlfs.health.ComputeHealth.HEALTH_ROWS, p.apply("Health", Create.of(
+            com.nbaprops.mlfs.health.DayHealth.of(d("2025-01-15"), "backfill", List.of(),
+                List.of("missing_team_or_opponent"))).withCoder(RecordCoder.of(
+                    com.nbaprops.mlfs.health.HealthRow.class))));
     in.apply(new WriteFileOutputs(out.toString(), CONFIG));
     p.run().waitUntilFinish();
     List<String> lines =
@@ -262,6 +270,13 @@ public class TransformTest {
         + "\"resolved_at\":null,\"resolved_by\":null}"),
         Files.readAllLines(LocalRun.datePath(out, "feature_store_gaps", "2025-01-15")));
     assertFalse(Files.exists(stale));
+    assertFalse(Files.exists(staleHealth)); // 2025-01-11 has roster now but no health row
+    Map<String, Object> health = Json.readObject(Files.readString(
+        LocalRun.datePath(out, "feature_store_daily_health", "2025-01-15")));
+    assertEquals("2025-01-15", health.get("game_date"));
+    assertEquals(1, ((Number) health.get("gap_rows")).intValue());
+    assertEquals("test-run", health.get("run_id"));
+    assertFalse(Files.exists(LocalRun.datePath(out, "feature_store_daily_health", "2025-01-20")));
     assertFalse(Files.exists(legacy)); // replaced by game_date=2025-01-15/part-00000.ndjson
     assertEquals(2, Files.readAllLines(kept).size());
     assertTrue(Files.exists(outside));

@@ -10,6 +10,9 @@ import com.nbaprops.mlfs.features.FeatureRecord;
 import com.nbaprops.mlfs.features.GapRow;
 import com.nbaprops.mlfs.features.Quality;
 import com.nbaprops.mlfs.features.ScoredRow;
+import com.nbaprops.mlfs.health.Count;
+import com.nbaprops.mlfs.health.FeatureHealth;
+import com.nbaprops.mlfs.health.HealthRow;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.sink.RunRecord;
 import com.nbaprops.mlfs.util.Decimals;
@@ -21,8 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The four output tables, each column declared once with how its value is read from the table's
- * typed row ({@link ScoredRow}, {@link GapRow}, {@link DeadLetter}, {@link RunRecord}). The feature
+ * The five output tables, each column declared once with how its value is read from the table's
+ * typed row ({@link ScoredRow}, {@link GapRow}, {@link DeadLetter}, {@link RunRecord}, {@link
+ * HealthRow}). The feature
  * table's per-feature columns are generated from {@link FeatureContract}. The NDJSON writer, the
  * BigQuery schema and the BigQuery rows are all derived from these lists.
  */
@@ -84,9 +88,16 @@ public final class OutputSchema {
           nullable("timing_breakdown", Type.STRING, (RunRecord r) -> Json.write(r.breakdown()))),
       null, List.of());
 
+  /**
+   * One row per game date with roster: coverage, quality and each feature's health with its drift
+   * against the previous four weeks ({@link com.nbaprops.mlfs.health.HealthRules}).
+   */
+  public static final OutputTable<HealthRow> HEALTH = new OutputTable<>(DATASET,
+      "feature_store_daily_health", healthColumns(), "game_date", List.of());
+
   /** Every output table, in the order the local layout lists them. */
   public static List<OutputTable<?>> all() {
-    return List.of(FEATURE_STORE, GAPS, DEAD_LETTERS, RUN_HISTORY);
+    return List.of(FEATURE_STORE, GAPS, DEAD_LETTERS, RUN_HISTORY, HEALTH);
   }
 
   /** The folder names of the local layout (one per output table). */
@@ -193,6 +204,57 @@ public final class OutputSchema {
         s -> Json.write(q(s).fallbackReasons())));
     f.add(nullable("data_source", Type.STRING, s -> q(s).dataSource()));
     return f;
+  }
+
+  private static List<Column<HealthRow>> healthColumns() {
+    return List.of(
+        required("game_date", Type.DATE, (HealthRow h) -> h.gameDate().toString()),
+        nullable("mode", Type.STRING, HealthRow::mode),
+        nullable("roster_entries", Type.INT64, HealthRow::rosterEntries),
+        nullable("feature_rows", Type.INT64, HealthRow::featureRows),
+        nullable("gap_rows", Type.INT64, HealthRow::gapRows),
+        Column.repeatedRecord("gaps_by_reason", HealthRow::gapsByReason, counts("reason")),
+        nullable("quality_ready_count", Type.INT64, HealthRow::qualityReadyCount),
+        nullable("quality_ready_pct", Type.FLOAT64, (HealthRow h) -> dec(h.qualityReadyPct())),
+        nullable("training_ready_count", Type.INT64, HealthRow::trainingReadyCount),
+        nullable("rows_with_required_defaults", Type.INT64, HealthRow::rowsWithRequiredDefaults),
+        nullable("avg_feature_quality_score", Type.FLOAT64,
+            (HealthRow h) -> dec(h.avgFeatureQualityScore())),
+        Column.repeatedRecord("tier_counts", HealthRow::tierCounts, counts("tier")),
+        Column.repeatedRecord("alert_level_counts", HealthRow::alertLevelCounts, counts("level")),
+        Column.repeatedRecord("features", HealthRow::features, List.of(
+            nullable("index", Type.INT64, FeatureHealth::index),
+            nullable("name", Type.STRING, FeatureHealth::name),
+            nullable("default_count", Type.INT64, FeatureHealth::defaultCount),
+            nullable("value_count", Type.INT64, FeatureHealth::valueCount),
+            nullable("default_pct", Type.FLOAT64, (FeatureHealth f) -> dec(f.defaultPct())),
+            nullable("mean", Type.FLOAT64, (FeatureHealth f) -> dec(f.mean())),
+            nullable("stddev", Type.FLOAT64, (FeatureHealth f) -> dec(f.stddev())),
+            nullable("min", Type.FLOAT64, (FeatureHealth f) -> dec(f.min())),
+            nullable("max", Type.FLOAT64, (FeatureHealth f) -> dec(f.max())),
+            nullable("zero_count", Type.INT64, FeatureHealth::zeroCount),
+            nullable("baseline_days", Type.INT64, FeatureHealth::baselineDays),
+            nullable("baseline_mean", Type.FLOAT64, (FeatureHealth f) -> dec(f.baselineMean())),
+            nullable("baseline_std", Type.FLOAT64, (FeatureHealth f) -> dec(f.baselineStd())),
+            nullable("baseline_value_std", Type.FLOAT64,
+                (FeatureHealth f) -> dec(f.baselineValueStd())),
+            nullable("baseline_default_pct", Type.FLOAT64,
+                (FeatureHealth f) -> dec(f.baselineDefaultPct())),
+            nullable("drift_z", Type.FLOAT64, (FeatureHealth f) -> dec(f.driftZ())))),
+        repeated("alerts", Type.STRING, HealthRow::alerts),
+        nullable("coverage_ok", Type.BOOL, HealthRow::coverageOk),
+        Column.runId(),
+        Column.runTime("created_at"));
+  }
+
+  /** The fields of a repeated count record: {@code <name>}, {@code count}. */
+  private static List<Column<Count>> counts(String name) {
+    return List.of(nullable(name, Type.STRING, Count::name),
+        nullable("count", Type.INT64, Count::count));
+  }
+
+  private static BigDecimal dec(Double x) {
+    return x == null ? null : Decimals.plain(x);
   }
 
   private static Quality q(ScoredRow s) {

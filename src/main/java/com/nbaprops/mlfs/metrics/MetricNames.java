@@ -78,4 +78,31 @@ public final class MetricNames {
   public static String stageMillis(String stage) {
     return "stage_ms." + stage;
   }
+
+  /** The health counters: {@code health.<what>[.<date>][.<detail>]} (see {@code HealthCounts}). */
+  public static final String HEALTH_PREFIX = "health.";
+  /** Distinct players with a feature row in the run. */
+  public static final String HEALTH_PLAYERS = HEALTH_PREFIX + "players";
+
+  /** Distinct players with feature {@code i} defaulted in at least one row. */
+  public static String healthDefaultPlayers(int featureIndex) {
+    return HEALTH_PREFIX + "default_players." + featureIndex;
+  }
+
+  /** A per-date health count: roster, quality_ready, training_ready, low_coverage. */
+  public static String healthDate(String what, java.time.LocalDate date) {
+    return HEALTH_PREFIX + what + "." + date;
+  }
+
+  /** Rows of a quality tier over the run. */
+  public static String healthTier(String tier) {
+    return HEALTH_PREFIX + "tier." + tier;
+  }
+
+  public static final String HEALTH_ALERT_PREFIX = HEALTH_PREFIX + "alert.";
+
+  /** One alert of one date: {@code health.alert.<date>.<alert>}. */
+  public static String healthAlert(java.time.LocalDate date, String alert) {
+    return HEALTH_ALERT_PREFIX + date + "." + alert;
+  }
 }

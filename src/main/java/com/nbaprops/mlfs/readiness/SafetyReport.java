@@ -22,6 +22,8 @@ public record SafetyReport(Readiness readiness, Map<LocalDate, long[]> kept,
 
   public static final String SUCCEEDED = "SUCCEEDED";
   public static final String SUCCEEDED_WITH_WARNINGS = "SUCCEEDED_WITH_WARNINGS";
+  /** Written, but a date is below {@code --minQualityReadyPct}: predictions should wait. */
+  public static final String SUCCEEDED_LOW_COVERAGE = "SUCCEEDED_LOW_COVERAGE";
   public static final String FAILED = "FAILED";
   public static final String FAILED_UNBALANCED = "FAILED_UNBALANCED";
   public static final String FAILED_DEPENDENCIES = "FAILED_DEPENDENCIES";
@@ -33,11 +35,22 @@ public record SafetyReport(Readiness readiness, Map<LocalDate, long[]> kept,
 
   /** The status of a run that finished (balanced: roster = feature rows + gaps). */
   public String status(boolean balanced) {
+    return status(balanced, false);
+  }
+
+  /**
+   * As {@link #status(boolean)}; {@code lowCoverage}: a date is below the coverage gate, which
+   * outranks warnings (the prediction coordinator acts on it).
+   */
+  public String status(boolean balanced, boolean lowCoverage) {
     if (readiness.refused()) {
       return FAILED_DEPENDENCIES;
     }
     if (!balanced) {
       return FAILED_UNBALANCED;
+    }
+    if (lowCoverage) {
+      return SUCCEEDED_LOW_COVERAGE;
     }
     return allWarnings().isEmpty() ? SUCCEEDED : SUCCEEDED_WITH_WARNINGS;
   }

@@ -30,6 +30,8 @@ public final class RunHistory {
   public static RunRecord row(RunConfig config, String status, RunSummary summary,
       com.nbaprops.mlfs.readiness.SafetyReport safety, Instant startedAt, Instant finishedAt) {
     Map<String, Object> breakdown = summary.toMap();
+    breakdown.put("health", new com.nbaprops.mlfs.health.HealthSummary(summary.counters(),
+        config.safety().minQualityReadyPct()).toMap());
     breakdown.putAll(safety.toMap());
     return row(config, status, summary.featureRows(), summary.gapRows(), summary.deadLetters(),
         breakdown, startedAt, finishedAt);

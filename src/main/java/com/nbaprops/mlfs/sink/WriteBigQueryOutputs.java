@@ -9,6 +9,10 @@ import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.features.GapRow;
 import com.nbaprops.mlfs.gaps.MergeGaps;
 import com.nbaprops.mlfs.gaps.ReadStoredGaps;
+import com.nbaprops.mlfs.health.ComputeHealth;
+import com.nbaprops.mlfs.health.HealthCounts;
+import com.nbaprops.mlfs.health.HealthRow;
+import com.nbaprops.mlfs.health.HealthSummary;
 import com.nbaprops.mlfs.features.ScoredRow;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.readiness.CheckReadiness;
@@ -49,7 +53,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.values.ValueInSingleWindow;
 
 /**
- * Writes the outputs to BigQuery. Feature rows and gap rows go by FILE_LOADS with WRITE_TRUNCATE
+ * Writes the outputs to BigQuery. Feature rows, gap rows and health rows go by FILE_LOADS with WRITE_TRUNCATE
  * into one partition decorator per game date ({@code table$YYYYMMDD}), so a re-run replaces
  * exactly the dates it writes (atomically per date); tables are created if absent, day-partitioned
  * on {@code game_date} and clustered as the data contract says, with schemas generated from
@@ -109,6 +113,12 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
             .via((GapRow g) -> BigQuerySchemas.toTableRow(OutputSchema.GAPS, g, stamp)))
         .setCoder(TableRowJsonCoder.of())
         .apply("GateGapRows", gated(readiness));
+    PCollection<HealthRow> healthRows = in.get(ComputeHealth.HEALTH_ROWS);
+    PCollection<TableRow> health = healthRows
+        .apply("HealthTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
+            .via((HealthRow h) -> BigQuerySchemas.toTableRow(OutputSchema.HEALTH, h, stamp)))
+        .setCoder(TableRowJsonCoder.of())
+        .apply("GateHealthRows", gated(readiness));
     PCollection<TableRow> dead = in.get(SourceTables.DEAD_LETTERS)
         .apply("DeadLetterTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
             .via((DeadLetter d) -> BigQuerySchemas.toTableRow(OutputSchema.DEAD_LETTERS, d,
@@ -119,26 +129,31 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     WriteResult featureLoads = features.apply("LoadFeatureRows",
         perDate(OutputSchema.FEATURE_STORE));
     WriteResult gapLoads = gaps.apply("LoadGapRows", perDate(OutputSchema.GAPS));
+    WriteResult healthLoads = health.apply("LoadHealthRows", perDate(OutputSchema.HEALTH));
     // A date left without rows loses its old partition only once every load of the run has
     // succeeded: a failed run never leaves a date emptied.
     PCollection<?>[] loads = {featureLoads.getSuccessfulTableLoads(),
-        gapLoads.getSuccessfulTableLoads()};
+        gapLoads.getSuccessfulTableLoads(), healthLoads.getSuccessfulTableLoads()};
     PCollection<String> keptFeatures = deleteEmptyDates(in, features, OutputSchema.FEATURE_STORE,
         "FeatureRowDates", readiness, loads);
     PCollection<String> keptGaps = deleteEmptyDates(in, gaps, OutputSchema.GAPS, "GapRowDates",
         readiness, loads);
+    PCollection<String> keptHealth = deleteEmptyDates(in, health, OutputSchema.HEALTH,
+        "HealthRowDates", readiness, loads);
     PCollectionView<List<String>> kept = PCollectionList.of(keptFeatures).and(keptGaps)
+        .and(keptHealth)
         .apply("KeptDates", Flatten.pCollections())
         .apply("KeptDatesView", View.asList());
     dead.apply("AppendDeadLetters", append(OutputSchema.DEAD_LETTERS));
 
     PCollectionView<Map<String, Long>> counts = runCounts(in);
+    PCollectionView<List<HealthRow>> healthView = healthRows.apply("HealthView", View.asList());
     WriteResult history = in.getPipeline()
         .apply("RunHistoryOnce", Create.of(config.runId()))
-        .apply("AfterLoads", Wait.on(featureLoads.getSuccessfulTableLoads(),
-            gapLoads.getSuccessfulTableLoads()))
-        .apply("RunHistoryRow", ParDo.of(new RunHistoryFn(config, counts, readiness, kept))
-            .withSideInputs(counts, readiness, kept))
+        .apply("AfterLoads", Wait.on(loads))
+        .apply("RunHistoryRow", ParDo.of(
+            new RunHistoryFn(config, counts, readiness, kept, healthView))
+            .withSideInputs(counts, readiness, kept, healthView))
         .setCoder(TableRowJsonCoder.of())
         .apply("AppendRunHistory", append(OutputSchema.RUN_HISTORY));
     // A refused run has recorded FAILED_DEPENDENCIES; now the job fails with the gate's message.
@@ -182,6 +197,7 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
             .via((DeadLetter d) -> List.of(RunCounts.DEAD_LETTERS,
                 RunCounts.deadLetters(d.sourceTable()))));
     return PCollectionList.of(fromRows).and(fromGaps).and(fromDead)
+        .and(in.get(ComputeHealth.PLAYER_KEYS))
         .apply("AllCountKeys", Flatten.pCollections())
         .apply("RunCounts", Combine.globally(new RunCounts()))
         .apply("RunCountsView", View.asSingleton());
@@ -274,18 +290,26 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
     private final PCollectionView<Map<String, Long>> counts;
     private final PCollectionView<Readiness> readiness;
     private final PCollectionView<List<String>> kept;
+    private final PCollectionView<List<HealthRow>> health;
 
     RunHistoryFn(RunConfig config, PCollectionView<Map<String, Long>> counts,
-        PCollectionView<Readiness> readiness, PCollectionView<List<String>> kept) {
+        PCollectionView<Readiness> readiness, PCollectionView<List<String>> kept,
+        PCollectionView<List<HealthRow>> health) {
       this.config = config;
       this.counts = counts;
       this.readiness = readiness;
       this.kept = kept;
+      this.health = health;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Map<String, Long> n = c.sideInput(counts);
+      // The health counters, as a local run's metrics hold them (HealthSummary reads both).
+      Map<String, Long> n = new java.util.HashMap<>(c.sideInput(counts));
+      for (HealthRow h : c.sideInput(health)) {
+        HealthCounts.of(h).forEach((k, v) -> n.merge(k, v, Long::sum));
+      }
+      HealthSummary healthSummary = new HealthSummary(n, config.safety().minQualityReadyPct());
       Readiness gate = c.sideInput(readiness);
       SafetyReport safety = new SafetyReport(gate,
           DeleteEmptyPartitionsFn.keptDates(c.sideInput(kept)), config.safety().warnings());
@@ -294,9 +318,11 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
       long gaps = n.getOrDefault(RunCounts.GAP_ROWS, 0L);
       Map<String, Object> breakdown = RunCounts.breakdown(n);
       breakdown.put("roster_entries", roster);
+      breakdown.put("health", healthSummary.toMap());
       breakdown.putAll(safety.toMap());
       boolean refused = gate.refused();
-      RunRecord r = RunHistory.row(config, safety.status(roster == rows + gaps),
+      RunRecord r = RunHistory.row(config,
+          safety.status(roster == rows + gaps, healthSummary.lowCoverage()),
           refused ? 0L : rows, refused ? 0L : gaps,
           refused ? 0L : n.getOrDefault(RunCounts.DEAD_LETTERS, 0L), breakdown,
           Instant.parse(config.stamp().createdAt()), Instant.now());

@@ -1,6 +1,8 @@
 package com.nbaprops.mlfs.sink;
 
 import com.nbaprops.mlfs.gaps.GapLifecycle;
+import com.nbaprops.mlfs.health.ComputeHealth;
+import com.nbaprops.mlfs.health.HealthRow;
 import com.nbaprops.mlfs.util.Json;
 
 import com.nbaprops.mlfs.RunConfig;
@@ -51,8 +53,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Writes the local layout under the output folder ({@link OutputLayout}):
- * {@code ml_feature_store_v2/game_date=D/part-00000.ndjson} and {@code
- * feature_store_gaps/game_date=D/part-00000.ndjson} (gzip with {@code --compressOutputs})
+ * {@code ml_feature_store_v2/game_date=D/part-00000.ndjson}, {@code
+ * feature_store_gaps/game_date=D/part-00000.ndjson} and {@code
+ * feature_store_daily_health/game_date=D/part-00000.ndjson} (gzip with {@code --compressOutputs})
  * for every date D of the run (rows sorted by player_lookup; a date of the range with roster but no
  * rows of a table has that old file removed, so a re-run replaces exactly its dates; a date without
  * roster keeps its files unless {@code --replaceEmptyDates}), and {@code
@@ -90,6 +93,7 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
     TupleTag<String> monthsTag = new TupleTag<>("months");
     TupleTag<Batch<ScoredRow>> rowsTag = new TupleTag<>("rows");
     TupleTag<Batch<GapRow>> gapsTag = new TupleTag<>("gaps");
+    TupleTag<HealthRow> healthTag = new TupleTag<>("health");
     List<String> months = new ArrayList<>();
     for (YearMonth m = YearMonth.from(config.start()); !m.isAfter(YearMonth.from(config.end()));
         m = m.plusMonths(1)) {
@@ -105,10 +109,12 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
         .and(gapsTag, in.get(BuildFeatureRows.GAP_ROWS).apply("BatchGapsByMonth",
             BatchByKey.of((GapRow r) -> YearMonth.from(r.gameDate()).toString(),
                 RecordCoder.of(GapRow.class))))
+        .and(healthTag, in.get(ComputeHealth.HEALTH_ROWS).apply("KeyHealthByMonth",
+            WithKeys.of((HealthRow h) -> YearMonth.from(h.gameDate()).toString())
+                .withKeyType(TypeDescriptors.strings())))
         .apply("GroupByMonth", CoGroupByKey.create())
-        .apply("WriteDateFiles", ParDo.of(
-            new WriteMonthFn(outputDir, config, compress, rowsTag, gapsTag, readiness))
-            .withSideInputs(readiness));
+        .apply("WriteDateFiles", ParDo.of(new WriteMonthFn(outputDir, config, compress,
+            new Tags(rowsTag, gapsTag, healthTag), readiness)).withSideInputs(readiness));
 
     in.get(SourceTables.DEAD_LETTERS)
         .apply("DeadLetterRows", MapElements.into(TypeDescriptors.strings())
@@ -126,12 +132,19 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
   /** One rendered output line (UTF-8 JSON) with the player it is sorted by. */
   private record Line(String playerLookup, byte[] json) {}
 
+  /** The tags of one month's feature rows, gap rows and health rows. */
+  record Tags(TupleTag<Batch<ScoredRow>> rows, TupleTag<Batch<GapRow>> gaps,
+      TupleTag<HealthRow> health) implements java.io.Serializable {}
+
+  /** The tables written per date, in the order they are written. */
+  private static final List<String> DATE_TABLES = List.of(OutputSchema.FEATURE_STORE.name(),
+      OutputSchema.GAPS.name(), OutputSchema.HEALTH.name());
+
   static final class WriteMonthFn extends DoFn<KV<String, CoGbkResult>, Void> {
     private final String outputDir;
     private final RunConfig config;
     private final boolean compress;
-    private final TupleTag<Batch<ScoredRow>> rowsTag;
-    private final TupleTag<Batch<GapRow>> gapsTag;
+    private final Tags tags;
     private final PCollectionView<Readiness> readiness;
     private final Counter written = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_WRITTEN);
     private final Counter deleted = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES_DELETED);
@@ -141,14 +154,12 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
     private final Counter reopened = Metrics.counter(MetricNames.NAMESPACE,
         MetricNames.GAPS_REOPENED);
 
-    WriteMonthFn(String outputDir, RunConfig config, boolean compress,
-        TupleTag<Batch<ScoredRow>> rowsTag, TupleTag<Batch<GapRow>> gapsTag,
+    WriteMonthFn(String outputDir, RunConfig config, boolean compress, Tags tags,
         PCollectionView<Readiness> readiness) {
       this.outputDir = outputDir;
       this.config = config;
       this.compress = compress;
-      this.rowsTag = rowsTag;
-      this.gapsTag = gapsTag;
+      this.tags = tags;
       this.readiness = readiness;
     }
 
@@ -164,23 +175,30 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       LocalDate from = max(m.atDay(1), config.start());
       LocalDate to = min(m.atEndOfMonth(), config.end());
       Map<LocalDate, List<Line>> rows = new TreeMap<>();
-      for (ScoredRow f : BatchByKey.flatten(month.getValue().getAll(rowsTag))) {
+      for (ScoredRow f : BatchByKey.flatten(month.getValue().getAll(tags.rows()))) {
         rows.computeIfAbsent(f.record().gameDate(), k -> new ArrayList<>()).add(new Line(
             f.record().playerLookup(), OutputSchema.FEATURE_STORE.toJsonBytes(f, config.stamp())));
       }
       Map<LocalDate, List<GapRow>> gaps = new TreeMap<>();
-      for (GapRow g : BatchByKey.flatten(month.getValue().getAll(gapsTag))) {
+      for (GapRow g : BatchByKey.flatten(month.getValue().getAll(tags.gaps()))) {
         gaps.computeIfAbsent(g.gameDate(), k -> new ArrayList<>()).add(g);
+      }
+      Map<LocalDate, List<Line>> health = new TreeMap<>();
+      for (HealthRow h : month.getValue().getAll(tags.health())) {
+        health.computeIfAbsent(h.gameDate(), k -> new ArrayList<>()).add(
+            new Line("", OutputSchema.HEALTH.toJsonBytes(h, config.stamp())));
       }
       try {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
           if (gate.roster(d) == 0 && !config.safety().replaceEmptyDates()) {
-            keep(OutputSchema.FEATURE_STORE.name(), d);
-            keep(OutputSchema.GAPS.name(), d);
+            for (String table : DATE_TABLES) {
+              keep(table, d);
+            }
             continue;
           }
           writeDate(OutputSchema.FEATURE_STORE.name(), d, rows.getOrDefault(d, List.of()));
           writeDate(OutputSchema.GAPS.name(), d, gapLines(d, gaps.getOrDefault(d, List.of())));
+          writeDate(OutputSchema.HEALTH.name(), d, health.getOrDefault(d, List.of()));
           dates.inc();
         }
       } catch (IOException e) {

@@ -62,6 +62,8 @@ public final class BigQueryTables {
         FeatureStoreOptions::getPredictionsDataset));
     m.put(OutputSchema.GAPS.name(), pair(FeatureStoreOptions::getGapsTable,
         FeatureStoreOptions::getPredictionsDataset));
+    m.put(OutputSchema.HEALTH.name(), pair(FeatureStoreOptions::getHealthTable,
+        FeatureStoreOptions::getPredictionsDataset));
     m.put(OutputSchema.DEAD_LETTERS.name(), pair(FeatureStoreOptions::getDeadLettersTable,
         FeatureStoreOptions::getPredictionsDataset));
     m.put(OutputSchema.RUN_HISTORY.name(), pair(FeatureStoreOptions::getRunHistoryTable,

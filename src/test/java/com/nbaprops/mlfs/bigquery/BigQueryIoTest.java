@@ -248,6 +248,83 @@ public class BigQueryIoTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  public void healthRowsPerDateWithTheBaselineReadFromTheStoredTable() throws Exception {
+    FeatureStoreOptions first = options("--startDate=2023-10-25", "--endDate=2023-11-10",
+        "--source=bigquery", "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-h1"),
+        "--runId=h1", "--includeBootstrap");
+    FeatureStorePipeline.build(first, OptionsValidator.validate(first,
+        Instant.parse("2026-01-01T00:00:00Z")), services, new RecordingDeleter()).run()
+        .waitUntilFinish();
+    // One row per date with roster: Oct 25, Nov 7, 9, 10.
+    assertEquals(List.of("2023-10-25", "2023-11-07", "2023-11-09", "2023-11-10"),
+        allRows("nba_predictions", "feature_store_daily_health").stream()
+            .map(r -> (String) r.get("game_date")).sorted().toList());
+    FakeStorageClient.reset();
+    Map<String, String> ds = new HashMap<>();
+    for (SourceTable<?> t : SourceTable.ALL) {
+      ds.put(t.name(), t.dataset());
+    }
+    FakeStorageClient.loadLeague(EndToEndTest.TINY_PATH(), PROJECT, ds, datasets);
+    FeatureStoreOptions second = options("--startDate=2023-11-11", "--endDate=2023-11-14",
+        "--source=bigquery", "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-h2"),
+        "--runId=h2", "--includeBootstrap", "--minQualityReadyPct=100");
+    FeatureStorePipeline.build(second, OptionsValidator.validate(second,
+        Instant.parse("2026-01-02T00:00:00Z")), services, new RecordingDeleter()).run()
+        .waitUntilFinish();
+    List<CreateReadSessionRequest> healthReads = FakeStorageClient.sessions().stream()
+        .filter(r -> r.getReadSession().getTable().endsWith("/feature_store_daily_health"))
+        .toList();
+    assertEquals(1, healthReads.size());
+    assertEquals("game_date BETWEEN DATE '2023-10-14' AND DATE '2023-11-10'",
+        healthReads.get(0).getReadSession().getReadOptions().getRowRestriction());
+    assertEquals(List.of("game_date", "feature_rows", "features"),
+        healthReads.get(0).getReadSession().getReadOptions().getSelectedFieldsList());
+    // The second run's rows equal those of one file-sink backfill of the whole range.
+    LocalRun files = LocalRun.run(tmp.newFolder("files-health").toPath(), "--mode=backfill",
+        "--startDate=2023-10-25", "--endDate=2023-11-14", "--includeBootstrap",
+        "--inputDir=" + EndToEndTest.TINY_PATH(), "--minQualityReadyPct=100");
+    Map<String, Map<String, Object>> expected = files.healthByDate();
+    List<TableRow> loaded = allRows("nba_predictions", "feature_store_daily_health").stream()
+        .filter(r -> "h2".equals(r.get("run_id"))).toList();
+    assertEquals(List.of("2023-11-12", "2023-11-14"),
+        loaded.stream().map(r -> (String) r.get("game_date")).sorted().toList());
+    for (TableRow r : loaded) {
+      Map<String, Object> got = Json.readObject(Json.write(r));
+      got.remove("run_id");
+      got.remove("created_at");
+      assertEquals(Json.write(normalized(expected.get(r.get("game_date")))),
+          Json.write(normalized(got)));
+    }
+    List<TableRow> history = allRows("nba_reference", "processor_run_history").stream()
+        .filter(h -> "h2".equals(h.get("run_id"))).toList();
+    assertEquals("SUCCEEDED_LOW_COVERAGE", history.get(0).get("status"));
+    Map<String, Object> health = (Map<String, Object>) Json.readObject(
+        (String) history.get(0).get("timing_breakdown")).get("health");
+    assertEquals(10, ((Number) health.get("distinct_players")).intValue());
+  }
+
+  /** A health row with every number as a double (BigQuery gives INT64 as text). */
+  @SuppressWarnings("unchecked")
+  private static Object normalized(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new TreeMap<>();
+      m.forEach((k, x) -> out.put((String) k, normalized(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(BigQueryIoTest::normalized).toList();
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof String s && s.matches("^-?\\d+$")) {
+      return Double.parseDouble(s);
+    }
+    return v;
+  }
+
+  @Test
   public void replaceEmptyDatesClearsTheDatesWithoutRoster() throws Exception {
     FeatureStoreOptions o = options(RANGE[0], RANGE[1], "--source=bigquery", "--sink=bigquery",
         "--tempLocation=" + tmp.newFolder("tmp-replace"), "--runId=bqr", "--replaceEmptyDates");
@@ -256,7 +333,8 @@ public class BigQueryIoTest {
     FeatureStorePipeline.build(o, config, services, new RecordingDeleter()).run()
         .waitUntilFinish();
     // 21 dates: rows on 5 of them (Nov 7, 9, 10, 12, 14), gaps on 2 (Oct 25, Nov 14).
-    assertEquals(16 + 19, new java.util.TreeSet<>(RecordingDeleter.DELETED).size());
+    // ... and health rows on the 6 dates with roster: 15 health partitions cleared.
+    assertEquals(16 + 19 + 15, new java.util.TreeSet<>(RecordingDeleter.DELETED).size());
     assertTrue(RecordingDeleter.DELETED.contains(
         PROJECT + ":nba_predictions.ml_feature_store_v2$20231111"));
   }
