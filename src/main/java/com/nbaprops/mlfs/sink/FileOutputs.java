@@ -61,13 +61,12 @@ public final class FileOutputs {
 
   /** Lines of a file (gunzipped when it ends with .gz), 0 when it does not exist. */
   public static long countLines(String path) throws IOException {
-    MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
-    if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+    ResourceId file = existing(path);
+    if (file == null) {
       return 0;
     }
     long n = 0;
-    java.io.InputStream raw = Channels.newInputStream(
-        FileSystems.open(m.metadata().get(0).resourceId()));
+    java.io.InputStream raw = Channels.newInputStream(FileSystems.open(file));
     try (java.io.InputStream in = new java.io.BufferedInputStream(
         path.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw)) {
       int b;
@@ -82,12 +81,11 @@ public final class FileOutputs {
 
   /** The non-empty lines of a file (gunzipped when it ends with .gz); none when it does not exist. */
   public static List<String> readLines(String path) throws IOException {
-    MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
-    if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+    ResourceId file = existing(path);
+    if (file == null) {
       return List.of();
     }
-    java.io.InputStream raw = Channels.newInputStream(
-        FileSystems.open(m.metadata().get(0).resourceId()));
+    java.io.InputStream raw = Channels.newInputStream(FileSystems.open(file));
     List<String> lines = new java.util.ArrayList<>();
     try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
         path.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw,
@@ -118,12 +116,27 @@ public final class FileOutputs {
 
   /** Deletes the file if it exists; returns whether it existed. */
   public static boolean deleteIfExists(String path) throws IOException {
-    MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
-    if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+    ResourceId file = existing(path);
+    if (file == null) {
       return false;
     }
-    FileSystems.delete(List.of(m.metadata().get(0).resourceId()),
-        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.delete(List.of(file), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     return true;
+  }
+
+  /**
+   * The file at {@code path} if it exists, else null. A local path is checked directly: Beam's
+   * local {@code match} of a missing file walks its parent folder looking for a glob match, and a
+   * table folder holds a folder per date, so every miss listed hundreds of entries (most of a
+   * season backfill's write time).
+   */
+  static ResourceId existing(String path) throws IOException {
+    if (OutputFolder.isLocal(path)) {
+      return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path))
+          ? FileSystems.matchNewResource(path, false) : null;
+    }
+    MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
+    return m.status() != MatchResult.Status.OK || m.metadata().isEmpty() ? null
+        : m.metadata().get(0).resourceId();
   }
 }

@@ -51,19 +51,30 @@ public class BigQueryIoTest {
   public void setUp() throws Exception {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
-    FakeStorageClient.reset();
     datasets = new FakeDatasetService();
     jobs = new FakeJobService();
     services = new FakeBigQueryServices().withDatasetService(datasets).withJobService(jobs)
         .withStorageClient(new FakeStorageClient());
+    reloadSources();
+    for (String d : List.of("nba_predictions", "nba_reference")) {
+      datasets.createDataset(PROJECT, d, "", "", null);
+    }
+  }
+
+  /** A fresh Storage Read fake serving the tiny league (and the tables the sink has loaded). */
+  private void reloadSources() throws Exception {
+    FakeStorageClient.reset();
     Map<String, String> ds = new HashMap<>();
     for (SourceTable<?> t : SourceTable.ALL) {
       ds.put(t.name(), t.dataset());
     }
     FakeStorageClient.loadLeague(EndToEndTest.TINY_PATH(), PROJECT, ds, datasets);
-    for (String d : List.of("nba_predictions", "nba_reference")) {
-      datasets.createDataset(PROJECT, d, "", "", null);
-    }
+  }
+
+  /** Runs the job with the fakes at the given time. */
+  private void runAt(String instant, FeatureStoreOptions o) throws Exception {
+    FeatureStorePipeline.build(o, OptionsValidator.validate(o, Instant.parse(instant)), services,
+        new RecordingDeleter()).run().waitUntilFinish();
   }
 
   private FeatureStoreOptions options(String... args) {
@@ -206,9 +217,7 @@ public class BigQueryIoTest {
     FeatureStoreOptions first = options("--startDate=2023-10-25", "--endDate=2023-10-25",
         "--source=bigquery", "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-g1"),
         "--runId=g1");
-    FeatureStorePipeline.build(first, OptionsValidator.validate(first,
-        Instant.parse("2026-01-01T00:00:00Z")), services, new RecordingDeleter()).run()
-        .waitUntilFinish();
+    runAt("2026-01-01T00:00:00Z", first);
     List<TableRow> gaps = allRows("nba_predictions", "feature_store_gaps");
     assertEquals(4, gaps.size());
     for (TableRow g : gaps) {
@@ -217,18 +226,11 @@ public class BigQueryIoTest {
     }
     // Run 2 builds the bootstrap days: the job reads the date's stored gaps (one session,
     // restricted to the run's dates) and keeps them as history, resolved by run 2.
-    FakeStorageClient.reset();
-    Map<String, String> ds = new HashMap<>();
-    for (SourceTable<?> t : SourceTable.ALL) {
-      ds.put(t.name(), t.dataset());
-    }
-    FakeStorageClient.loadLeague(EndToEndTest.TINY_PATH(), PROJECT, ds, datasets);
+    reloadSources();
     FeatureStoreOptions second = options("--startDate=2023-10-25", "--endDate=2023-10-25",
         "--source=bigquery", "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-g2"),
         "--runId=g2", "--includeBootstrap");
-    FeatureStorePipeline.build(second, OptionsValidator.validate(second,
-        Instant.parse("2026-01-02T00:00:00Z")), services, new RecordingDeleter()).run()
-        .waitUntilFinish();
+    runAt("2026-01-02T00:00:00Z", second);
     List<CreateReadSessionRequest> gapReads = FakeStorageClient.sessions().stream()
         .filter(r -> r.getReadSession().getTable().endsWith("/feature_store_gaps")).toList();
     assertEquals(1, gapReads.size());
@@ -253,25 +255,16 @@ public class BigQueryIoTest {
     FeatureStoreOptions first = options("--startDate=2023-10-25", "--endDate=2023-11-10",
         "--source=bigquery", "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-h1"),
         "--runId=h1", "--includeBootstrap");
-    FeatureStorePipeline.build(first, OptionsValidator.validate(first,
-        Instant.parse("2026-01-01T00:00:00Z")), services, new RecordingDeleter()).run()
-        .waitUntilFinish();
+    runAt("2026-01-01T00:00:00Z", first);
     // One row per date with roster: Oct 25, Nov 7, 9, 10.
     assertEquals(List.of("2023-10-25", "2023-11-07", "2023-11-09", "2023-11-10"),
         allRows("nba_predictions", "feature_store_daily_health").stream()
             .map(r -> (String) r.get("game_date")).sorted().toList());
-    FakeStorageClient.reset();
-    Map<String, String> ds = new HashMap<>();
-    for (SourceTable<?> t : SourceTable.ALL) {
-      ds.put(t.name(), t.dataset());
-    }
-    FakeStorageClient.loadLeague(EndToEndTest.TINY_PATH(), PROJECT, ds, datasets);
+    reloadSources();
     FeatureStoreOptions second = options("--startDate=2023-11-11", "--endDate=2023-11-14",
         "--source=bigquery", "--sink=bigquery", "--tempLocation=" + tmp.newFolder("tmp-h2"),
         "--runId=h2", "--includeBootstrap", "--minQualityReadyPct=100");
-    FeatureStorePipeline.build(second, OptionsValidator.validate(second,
-        Instant.parse("2026-01-02T00:00:00Z")), services, new RecordingDeleter()).run()
-        .waitUntilFinish();
+    runAt("2026-01-02T00:00:00Z", second);
     List<CreateReadSessionRequest> healthReads = FakeStorageClient.sessions().stream()
         .filter(r -> r.getReadSession().getTable().endsWith("/feature_store_daily_health"))
         .toList();
