@@ -71,6 +71,8 @@ public final class VerifyRun {
     Path in = Path.of(opts.get("inputDir"));
     Map<LocalDate, Set<String>> roster = roster(in, daily, start, end);
     Path outDir = Path.of(opts.get("outputDir"));
+    // An output folder written before the health table existed is checked without it.
+    boolean withHealth = Files.isDirectory(outDir.resolve(OutputSchema.HEALTH.name()));
     int problems = 0;
     List<LocalDate> failed = new ArrayList<>();
     long entries = 0;
@@ -85,14 +87,22 @@ public final class VerifyRun {
       seen.addAll(seenGaps);
       Set<String> expected = roster.getOrDefault(d, Set.of());
       Set<String> unique = new HashSet<>(seen);
-      if (!unique.equals(expected) || unique.size() != seen.size()) {
+      String health = withHealth ? healthProblem(OutputLayout.readLines(outDir,
+          OutputSchema.HEALTH.name(), d), expected.size(), seenRows.size(), seenGaps.size())
+          : null;
+      if (health != null) {
+        err.printf("%s: %s%n", d, health);
+      }
+      if (!unique.equals(expected) || unique.size() != seen.size() || health != null) {
         Set<String> missing = new HashSet<>(expected);
         missing.removeAll(unique);
         Set<String> extra = new HashSet<>(unique);
         extra.removeAll(expected);
-        err.printf("%s: roster %d, rows %d + gaps %d; missing %s, unexpected %s, duplicated %d%n",
-            d, expected.size(), seenRows.size(), seenGaps.size(), first(missing), first(extra),
-            seen.size() - unique.size());
+        if (health == null) {
+          err.printf("%s: roster %d, rows %d + gaps %d; missing %s, unexpected %s, duplicated "
+              + "%d%n", d, expected.size(), seenRows.size(), seenGaps.size(), first(missing),
+              first(extra), seen.size() - unique.size());
+        }
         problems++;
         failed.add(d);
       }
@@ -116,6 +126,30 @@ public final class VerifyRun {
       }
     }
     return problems == 0 ? 0 : 1;
+  }
+
+  /**
+   * What is wrong with a date's health rows, or null: a date with roster has exactly one, and it
+   * counts the date's roster, rows and open gaps (a date without roster may keep an old one).
+   */
+  static String healthProblem(List<String> lines, int roster, int rows, int gaps)
+      throws IOException {
+    if (roster == 0) {
+      return null;
+    }
+    if (lines.size() != 1) {
+      return lines.size() + " health rows (feature_store_daily_health), 1 expected";
+    }
+    Map<String, Object> h = com.nbaprops.mlfs.util.Json.readObject(lines.get(0));
+    long[] want = {roster, rows, gaps};
+    String[] columns = {"roster_entries", "feature_rows", "gap_rows"};
+    for (int i = 0; i < columns.length; i++) {
+      Object v = h.get(columns[i]);
+      if (!(v instanceof Number n) || n.longValue() != want[i]) {
+        return "health row " + columns[i] + " = " + v + ", the date has " + want[i];
+      }
+    }
+    return null;
   }
 
   /** Sorted dates merged into ranges; dates a week apart or less share a range. */

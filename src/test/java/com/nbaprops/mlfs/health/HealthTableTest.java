@@ -228,4 +228,24 @@ public class HealthTableTest {
         "features")).get(0);
     assertTrue(num(f0.get("baseline_days")) > 0);
   }
+
+  @Test
+  public void verifyRunChecksTheHealthRowsCounts() throws IOException {
+    String[] args = {"--mode=backfill", "--startDate=2023-10-25", "--endDate=2023-11-14",
+        "--inputDir=" + TINY, "--outputDir=" + run.outputDir};
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream quiet = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+    assertEquals(0, com.nbaprops.mlfs.tools.VerifyRun.cli(args, quiet,
+        new java.io.PrintStream(err)));
+    Path copy = TMP.newFolder("tampered").toPath();
+    LocalRun.copyTree(run.outputDir, copy);
+    Path f = LocalRun.datePath(copy, "feature_store_daily_health", "2023-11-14");
+    java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f)
+        .replace("\"roster_entries\":10", "\"roster_entries\":9"));
+    args[4] = "--outputDir=" + copy;
+    assertEquals(1, com.nbaprops.mlfs.tools.VerifyRun.cli(args, quiet,
+        new java.io.PrintStream(err)));
+    assertThat(err.toString(), containsString(
+        "2023-11-14: health row roster_entries = 9, the date has 10"));
+  }
 }
