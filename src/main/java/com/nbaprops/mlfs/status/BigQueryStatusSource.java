@@ -20,7 +20,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 
 /**
- * The store in BigQuery: the roster table, the feature table and the gap table, each read once
+ * The store in BigQuery: the roster table, the feature, gap and health tables, each read once
  * with the Storage Read API, restricted to the range's dates; the feature and gap tables to the
  * few columns status uses (readiness, defaults and versions; reason and lifecycle). A feature or gap table that does not exist yet reads as empty.
  */
@@ -30,10 +30,13 @@ public final class BigQueryStatusSource implements StatusSource {
       "quality_schema_version");
   static final List<String> GAP_COLUMNS = List.of("player_lookup", "game_date", "reason",
       "detected_at", "resolved_at");
+  static final List<String> HEALTH_COLUMNS = List.of("game_date", "quality_ready_pct", "alerts",
+      "coverage_ok");
 
   private final Map<LocalDate, Set<String>> roster = new TreeMap<>();
   private final Map<LocalDate, List<String>> features = new TreeMap<>();
   private final Map<LocalDate, List<String>> gaps = new TreeMap<>();
+  private final Map<LocalDate, List<String>> health = new TreeMap<>();
 
   /**
    * @param rosterSource the roster's source table (player_game_summary in backfill,
@@ -42,7 +45,7 @@ public final class BigQueryStatusSource implements StatusSource {
    */
   public BigQueryStatusSource(com.nbaprops.mlfs.source.SourceTable<?> rosterSource,
       TableReference rosterTable, TableReference featureTable, TableReference gapTable,
-      LocalDate start, LocalDate end, BigQueryOptions options, BigQueryServices testServices)
+      TableReference healthTable, LocalDate start, LocalDate end, BigQueryOptions options, BigQueryServices testServices)
       throws IOException {
     List<BigQueryExport.Read> reads = new ArrayList<>();
     if (BigQueryExport.columns(rosterTable, options, testServices) == null) {
@@ -59,6 +62,9 @@ public final class BigQueryStatusSource implements StatusSource {
       // A table written before the gap lifecycle has no resolved_at: read what it has.
       reads.add(new BigQueryExport.Read("gaps", gapTable,
           GAP_COLUMNS.stream().filter(gapColumns::contains).toList()));
+    }
+    if (healthTable != null && BigQueryExport.columns(healthTable, options, testServices) != null) {
+      reads.add(new BigQueryExport.Read("health", healthTable, HEALTH_COLUMNS));
     }
     Path dir = Files.createTempDirectory("mlfs-status");
     try {
@@ -78,6 +84,9 @@ public final class BigQueryStatusSource implements StatusSource {
       }
       for (String line : lines(out.get("gaps"))) {
         gaps.computeIfAbsent(date(Json.readObject(line)), d -> new ArrayList<>()).add(line);
+      }
+      for (String line : lines(out.get("health"))) {
+        health.computeIfAbsent(date(Json.readObject(line)), d -> new ArrayList<>()).add(line);
       }
     } finally {
       BigQueryExport.deleteTree(dir);
@@ -118,5 +127,10 @@ public final class BigQueryStatusSource implements StatusSource {
   @Override
   public List<String> gapLines(LocalDate date) {
     return gaps.getOrDefault(date, List.of());
+  }
+
+  @Override
+  public List<String> healthLines(LocalDate date) {
+    return health.getOrDefault(date, List.of());
   }
 }

@@ -47,4 +47,9 @@ public final class FileStatusSource implements StatusSource {
   public List<String> gapLines(LocalDate date) throws IOException {
     return OutputLayout.readLines(outputDir, OutputSchema.GAPS.name(), date);
   }
+
+  @Override
+  public List<String> healthLines(LocalDate date) throws IOException {
+    return OutputLayout.readLines(outputDir, OutputSchema.HEALTH.name(), date);
+  }
 }

@@ -112,6 +112,8 @@ public final class StatusCli {
             com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "ml_feature_store_v2"));
         var gaps = com.nbaprops.mlfs.util.BigQueryExport.table("--gapsTable",
             com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "feature_store_gaps"));
+        var health = com.nbaprops.mlfs.util.BigQueryExport.table("--healthTable",
+            com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "feature_store_daily_health"));
         List<String> extras = tableArgs.stream().filter(a -> !a.startsWith("--project="))
             .toList();
         commands = new StatusReport.Commands(mode, null, null, extras);
@@ -119,7 +121,7 @@ public final class StatusCli {
             ? com.nbaprops.mlfs.source.SourceTable.UPCOMING_PLAYER_GAME_CONTEXT
             : com.nbaprops.mlfs.source.SourceTable.PLAYER_GAME_SUMMARY;
         status = () -> StoreStatus.of(start, end, days, mergeDays, new BigQueryStatusSource(
-            rosterSource, roster, features, gaps, start, end, bq, testServices));
+            rosterSource, roster, features, gaps, health, start, end, bq, testServices));
       } else if (source.equals("files")) {
         for (String name : List.of("inputDir", "outputDir")) {
           if (o.get(name) == null) {
@@ -156,7 +158,7 @@ public final class StatusCli {
         if (html.toAbsolutePath().getParent() != null) {
           Files.createDirectories(html.toAbsolutePath().getParent());
         }
-        Files.writeString(html, StatusHtml.page(s, commands, null), StandardCharsets.UTF_8);
+        Files.writeString(html, StatusHtml.page(s, commands), StandardCharsets.UTF_8);
         if (!o.getFlag("json")) {
           out.println("HTML report: " + html);
         }

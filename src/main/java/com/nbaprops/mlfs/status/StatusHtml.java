@@ -20,7 +20,8 @@ public final class StatusHtml {
   private static final String[] COLORS = {"#d62728", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd",
       "#8c564b"};
 
-  public static String page(StoreStatus s, StatusReport.Commands c, List<String> alerts) {
+  /** The page; {@code alerts} from the store's health rows ({@link StoreStatus#alerts}). */
+  public static String page(StoreStatus s, StatusReport.Commands c) {
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Feature "
         + "store status ").append(s.start).append(" .. ").append(s.end).append("</title><style>"
@@ -38,14 +39,17 @@ public final class StatusHtml {
     gaps(sb, s);
     heatMap(sb, s);
     sb.append("<h2>Alerts of the health table</h2>");
-    if (alerts == null) {
-      sb.append("<p>No health table (<code>feature_store_daily_health</code>) in this store.</p>");
-    } else if (alerts.isEmpty()) {
-      sb.append("<p>No alerts.</p>");
+    if (!s.lowCoverage.isEmpty()) {
+      sb.append("<p class=\"bad\">Below the coverage gate: ").append(s.lowCoverage.size())
+          .append(" date(s).</p>");
+    }
+    if (s.alerts.isEmpty()) {
+      sb.append("<p>No alerts in <code>feature_store_daily_health</code>.</p>");
     } else {
-      sb.append("<ul>");
-      alerts.forEach(a -> sb.append("<li>").append(esc(a)).append("</li>"));
-      sb.append("</ul>");
+      sb.append("<table><tr><th>game date</th><th>alerts</th></tr>");
+      s.alerts.descendingMap().forEach((d, a) -> sb.append("<tr><td>").append(d)
+          .append("</td><td>").append(esc(String.join(", ", a))).append("</td></tr>"));
+      sb.append("</table>");
     }
     sb.append("<h2>Repair plan</h2>");
     if (s.repair.isEmpty()) {

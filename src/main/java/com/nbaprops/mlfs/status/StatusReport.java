@@ -64,6 +64,8 @@ public final class StatusReport {
   }
 
   public static final int TOP_FEATURES = 10;
+  /** Dates with health alerts the text report lists (every one is in --json). */
+  static final int ALERT_DATES = 10;
 
   public static Map<String, Object> toMap(StoreStatus s, Commands c) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -129,6 +131,15 @@ public final class StatusReport {
       coverage.add(x);
     }
     m.put("coverage", coverage);
+    m.put("low_coverage_dates", s.lowCoverage.stream().map(LocalDate::toString).toList());
+    List<Map<String, Object>> alerts = new ArrayList<>();
+    s.alerts.forEach((d, a) -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("game_date", d.toString());
+      x.put("alerts", a);
+      alerts.add(x);
+    });
+    m.put("health_alerts", alerts);
     return m;
   }
 
@@ -166,6 +177,15 @@ public final class StatusReport {
       sb.append(String.format(Locale.ROOT, "  coverage (quality-ready %% per date): min %.1f, "
           + "median %.1f, max %.1f (per date: --json)%n", pcts.get(0),
           pcts.get(pcts.size() / 2), pcts.get(pcts.size() - 1)));
+    }
+    sb.append("  below the coverage gate (health coverage_ok = false): ")
+        .append(list(s.lowCoverage)).append('\n');
+    sb.append(String.format(Locale.ROOT, "  health alerts (feature_store_daily_health): %d "
+        + "date(s)%s%n", s.alerts.size(), s.alerts.isEmpty() ? "" : ", latest first:"));
+    List<LocalDate> alertDates = new ArrayList<>(s.alerts.descendingKeySet());
+    for (LocalDate d : alertDates.subList(0, Math.min(ALERT_DATES, alertDates.size()))) {
+      sb.append("    ").append(d).append("  ").append(String.join(", ", s.alerts.get(d)))
+          .append('\n');
     }
     if (s.repair.isEmpty()) {
       sb.append("Nothing to rebuild.\n");

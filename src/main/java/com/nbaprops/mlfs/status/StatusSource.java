@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What {@link StoreStatus} reads: the roster size per date from the roster source, and per date
- * the feature and gap rows of the store (NDJSON lines; only the fields status needs are used).
+ * the feature, gap and health rows of the store (NDJSON lines; only the fields status needs are used).
  */
 public interface StatusSource {
   /** Roster entries (distinct players) per date of the range that has any. */
@@ -16,4 +16,7 @@ public interface StatusSource {
   List<String> featureLines(LocalDate date) throws IOException;
 
   List<String> gapLines(LocalDate date) throws IOException;
+
+  /** The date's feature_store_daily_health rows (none in a store written before that table). */
+  List<String> healthLines(LocalDate date) throws IOException;
 }

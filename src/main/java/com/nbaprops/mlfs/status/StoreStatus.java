@@ -68,6 +68,10 @@ public final class StoreStatus {
   /** ISO week (YYYY-Www) → feature index → defaults, and the week's rows (heat map). */
   public final TreeMap<String, long[]> weeklyDefaults = new TreeMap<>();
   public final TreeMap<String, Long> weeklyRows = new TreeMap<>();
+  /** Per date with alerts in its health row: the alerts (drift, default-rate jumps, coverage). */
+  public final TreeMap<LocalDate, List<String>> alerts = new TreeMap<>();
+  /** Dates whose health row says coverage_ok = false (below --minQualityReadyPct). */
+  public final List<LocalDate> lowCoverage = new ArrayList<>();
   public final List<RepairPlan.Range> repair;
 
   private StoreStatus(LocalDate start, LocalDate end, int days, int mergeDays,
@@ -142,6 +146,7 @@ public final class StoreStatus {
           group.oldestDetectedAt = at.toString();
         }
       }
+      readHealth(d, source.healthLines(d));
       boolean hasOutput = !features.isEmpty() || !gapLines.isEmpty();
       dates.add(new DateRow(d, n, features.size(), open, ready, hasOutput, versions));
       if (n > 0 && !hasOutput) {
@@ -156,6 +161,19 @@ public final class StoreStatus {
     rebuild.addAll(stale);
     rebuild.addAll(unbalanced);
     this.repair = RepairPlan.ranges(rebuild, mergeDays);
+  }
+
+  /** The alerts and coverage verdict of the date's health row (if any). */
+  private void readHealth(LocalDate d, List<String> lines) throws IOException {
+    for (String line : lines) {
+      Map<String, Object> h = Json.readObject(line);
+      if (h.get("alerts") instanceof List<?> a && !a.isEmpty()) {
+        alerts.put(d, a.stream().map(String::valueOf).toList());
+      }
+      if (Boolean.FALSE.equals(h.get("coverage_ok"))) {
+        lowCoverage.add(d);
+      }
+    }
   }
 
   public static StoreStatus of(LocalDate start, LocalDate end, int days, int mergeDays,

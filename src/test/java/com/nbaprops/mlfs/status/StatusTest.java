@@ -3,6 +3,7 @@ package com.nbaprops.mlfs.status;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -206,5 +207,40 @@ public class StatusTest {
     List<String> out = new ArrayList<>(List.of(a));
     out.addAll(List.of(b));
     return out.toArray(String[]::new);
+  }
+
+  @Test
+  public void theHealthTablesAlertsAndCoverageVerdictsAreReported() throws Exception {
+    Path out = tmp.newFolder("gated").toPath();
+    LocalRun run = LocalRun.run(out, EndToEndTest.RANGE[0], EndToEndTest.RANGE[1],
+        "--inputDir=" + EndToEndTest.TINY_PATH(), "--minQualityReadyPct=100");
+    assertEquals(run.stderr, 3, run.exitCode);
+    // A drift alert planted in one date's health row: status lists what the row says.
+    Path h = LocalRun.datePath(out, "feature_store_daily_health", "2023-11-12");
+    Files.writeString(h, Files.readString(h).replaceFirst("\"alerts\":\\[[^\\]]*\\]",
+        "\"alerts\":[\"low_coverage\",\"drift:pace_score\"]"));
+    Run r = status(EndToEndTest.RANGE[0], EndToEndTest.RANGE[1],
+        "--inputDir=" + EndToEndTest.TINY_PATH(), "--outputDir=" + out, "--json");
+    JsonNode j = r.json();
+    java.util.Set<String> low = new java.util.TreeSet<>();
+    j.get("low_coverage_dates").forEach(d -> low.add(d.asText()));
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    run.healthByDate().forEach((d, row) -> {
+      if (Boolean.FALSE.equals(row.get("coverage_ok"))) {
+        expected.add(d);
+      }
+    });
+    assertFalse(expected.isEmpty());
+    assertEquals(expected, low);
+    JsonNode planted = null;
+    for (JsonNode a : j.get("health_alerts")) {
+      if (a.get("game_date").asText().equals("2023-11-12")) {
+        planted = a.get("alerts");
+      }
+    }
+    assertEquals("[\"low_coverage\",\"drift:pace_score\"]", String.valueOf(planted));
+    Run text = status(EndToEndTest.RANGE[0], EndToEndTest.RANGE[1],
+        "--inputDir=" + EndToEndTest.TINY_PATH(), "--outputDir=" + out);
+    assertThat(text.out, containsString("2023-11-12  low_coverage, drift:pace_score"));
   }
 }
