@@ -15,9 +15,7 @@ import com.nbaprops.mlfs.health.FeatureHealth;
 import com.nbaprops.mlfs.health.HealthRow;
 import com.nbaprops.mlfs.model.DeadLetter;
 import com.nbaprops.mlfs.sink.RunRecord;
-import com.nbaprops.mlfs.util.Decimals;
 import com.nbaprops.mlfs.util.Json;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,23 +103,23 @@ public final class OutputSchema {
     return all().stream().map(OutputTable::name).toList();
   }
 
-  /** Each source label's weight as the column value (one BigDecimal per label, not per row). */
-  private static final BigDecimal[] WEIGHTS = weights();
+  /** Each source label's weight as the column value (one boxed value per label, not per row). */
+  private static final Double[] WEIGHTS = weights();
 
   private OutputSchema() {}
 
-  private static BigDecimal[] weights() {
+  private static Double[] weights() {
     SourceLabel[] labels = SourceLabel.values();
-    BigDecimal[] w = new BigDecimal[labels.length];
+    Double[] w = new Double[labels.length];
     for (SourceLabel l : labels) {
-      w[l.ordinal()] = Decimals.plain(l.weight());
+      w[l.ordinal()] = (double) l.weight();
     }
     return w;
   }
 
   private static List<Column<ScoredRow>> featureColumns() {
     List<Column<ScoredRow>> f = new ArrayList<>(identityColumns());
-    f.add(repeated("features", Type.FLOAT64, s -> featureValues(s.record())));
+    f.add(repeated("features", Type.FLOAT64, s -> s.record().features()));
     f.add(repeated("feature_names", Type.STRING, s -> FeatureContract.names()));
     f.add(nullable("feature_count", Type.INT64, s -> FeatureContract.FEATURE_COUNT));
     f.add(nullable("feature_version", Type.STRING, s -> FeatureContract.FEATURE_VERSION));
@@ -171,7 +169,7 @@ public final class OutputSchema {
 
   private static List<Column<ScoredRow>> qualityColumns() {
     List<Column<ScoredRow>> f = new ArrayList<>();
-    f.add(nullable("feature_quality_score", Type.FLOAT64, s -> Decimals.plain(q(s).score())));
+    f.add(nullable("feature_quality_score", Type.FLOAT64, s -> q(s).score()));
     f.add(nullable("quality_tier", Type.STRING, s -> q(s).tier()));
     f.add(repeated("default_feature_indices", Type.INT64, s -> q(s).defaultIndices()));
     f.add(nullable("default_feature_count", Type.INT64, s -> q(s).defaultIndices().size()));
@@ -182,7 +180,7 @@ public final class OutputSchema {
     for (Category c : Category.values()) {
       String key = c.key();
       f.add(nullable(key + "_quality_pct", Type.FLOAT64,
-          s -> Decimals.plain(q(s).categoryPct().get(key))));
+          s -> q(s).categoryPct().get(key)));
       f.add(nullable(key + "_default_count", Type.INT64, s -> q(s).categoryDefaults().get(key)));
     }
     f.add(nullable("matchup_quality_tier", Type.STRING, s -> q(s).matchupTier()));
@@ -201,7 +199,7 @@ public final class OutputSchema {
     f.add(nullable("is_training_ready", Type.BOOL, s -> q(s).trainingReady()));
     f.add(nullable("is_quality_ready", Type.BOOL, s -> q(s).qualityReady()));
     f.add(nullable("feature_fallback_reasons_json", Type.STRING,
-        s -> Json.write(q(s).fallbackReasons())));
+        s -> REASONS_JSON.get(q(s).fallbackReasons(), Json::write)));
     f.add(nullable("data_source", Type.STRING, s -> q(s).dataSource()));
     return f;
   }
@@ -253,28 +251,25 @@ public final class OutputSchema {
         nullable("count", Type.INT64, Count::count));
   }
 
-  private static BigDecimal dec(Double x) {
-    return x == null ? null : Decimals.plain(x);
+  private static Double dec(Double x) {
+    return x;
   }
 
   private static Quality q(ScoredRow s) {
     return s.quality();
   }
 
-  private static List<Object> featureValues(FeatureRecord r) {
-    List<Object> values = new ArrayList<>(r.features().size());
-    for (double x : r.features()) {
-      values.add(Decimals.plain(x));
-    }
-    return values;
-  }
-
+  /** {@code feature_sources_json}: a few hundred distinct label strings make all the rows. */
   private static String sourcesJson(FeatureRecord r) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    for (int i = 0; i < r.features().size(); i++) {
-      sources.put(Integer.toString(i), r.label(i).raw());
-    }
-    return Json.write(sources);
+    return SOURCES_JSON.get(r.labels(), labels -> {
+      Map<String, String> sources = new LinkedHashMap<>();
+      for (int i = 0; i < r.features().size(); i++) {
+        sources.put(Integer.toString(i), r.label(i).raw());
+      }
+      return Json.write(sources);
+    });
   }
 
+  private static final JsonCache<String> SOURCES_JSON = new JsonCache<>();
+  private static final JsonCache<Map<String, String>> REASONS_JSON = new JsonCache<>();
 }

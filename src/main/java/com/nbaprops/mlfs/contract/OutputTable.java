@@ -2,7 +2,9 @@ package com.nbaprops.mlfs.contract;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
+import com.nbaprops.mlfs.util.Decimals;
 import com.nbaprops.mlfs.util.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An output table: where it lives, its columns in output order, its partition and clustering. The
@@ -66,7 +69,7 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
       g.writeStartObject();
       for (int i = 0; i < values.length; i++) {
         Column<T> c = columns.get(i);
-        g.writeFieldName(c.name());
+        g.writeFieldName(fieldName(c.name()));
         writeValue(g, nested(c, values[i], stamp));
       }
       g.writeEndObject();
@@ -155,6 +158,13 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  /** Column and field names, quoted and encoded once (there are a few hundred). */
+  private static final Map<String, SerializedString> NAMES = new ConcurrentHashMap<>();
+
+  private static SerializedString fieldName(String name) {
+    return NAMES.computeIfAbsent(name, SerializedString::new);
+  }
+
   private static JsonGenerator generator(OutputStream out) throws IOException {
     JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8);
     g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -175,7 +185,7 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
     } else if (v instanceof Long l) {
       g.writeNumber(l);
     } else if (v instanceof Double x) {
-      g.writeNumber(x);
+      g.writeNumber(Decimals.plainText(x));
     } else if (v instanceof List<?> list) {
       g.writeStartArray();
       for (Object o : list) {
@@ -185,7 +195,7 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
     } else if (v instanceof Map<?, ?> m) {
       g.writeStartObject();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        g.writeFieldName((String) e.getKey());
+        g.writeFieldName(fieldName((String) e.getKey()));
         writeValue(g, e.getValue());
       }
       g.writeEndObject();

@@ -8,6 +8,7 @@ import com.google.api.services.bigquery.model.TimePartitioning;
 import com.nbaprops.mlfs.contract.Column;
 import com.nbaprops.mlfs.contract.OutputTable;
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
+import com.nbaprops.mlfs.util.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,10 @@ public final class BigQuerySchemas {
     }
     if (v instanceof BigDecimal d) {
       return d.doubleValue();
+    }
+    if (v instanceof Double d) {
+      // The value the NDJSON line holds (negative zero is 0.0 there).
+      return Decimals.plain(d).doubleValue();
     }
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());

@@ -44,10 +44,12 @@ final class SourceRowHandler<T extends Record> implements Serializable {
     out.get(deadTag).output(new DeadLetter(table.name(), raw, error));
   }
 
-  /** A row dated outside the read window, recognised before it was parsed: counted, dropped. */
-  void outsideWindow() {
-    rowsRead.inc();
-    outside.inc();
+  /** Rows dated outside the read window, recognised before they were parsed: counted, dropped. */
+  void outsideWindow(long rows) {
+    if (rows > 0) {
+      rowsRead.inc(rows);
+      outside.inc(rows);
+    }
   }
 
   /** Handles one row given as column → value; {@code where} prefixes any error. */

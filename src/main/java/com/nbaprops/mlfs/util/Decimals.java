@@ -29,6 +29,19 @@ public final class Decimals {
         : sum.divide(BigDecimal.valueOf(n), java.math.MathContext.DECIMAL64).doubleValue();
   }
 
+  /**
+   * {@link #plain}'s text without building a {@code BigDecimal} for the usual case: the NDJSON
+   * writer's form of every FLOAT64 value ("13.0", "0.134751773", "1.0E-10" becomes
+   * "0.0000000001"; negative zero is "0.0").
+   */
+  public static String plainText(double value) {
+    String text = Double.toString(value);
+    if (text.indexOf('E') < 0) {
+      return value == 0 ? "0.0" : text;
+    }
+    return plain(value).toPlainString();
+  }
+
   /** Plain decimal text for JSON output: never scientific notation, always a decimal point. */
   public static BigDecimal plain(double value) {
     String text = Double.toString(value);
