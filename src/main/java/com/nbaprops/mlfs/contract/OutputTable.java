@@ -57,30 +57,50 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
 
   /** {@link #toJson} as UTF-8 bytes. */
   public byte[] toJsonBytes(T row, RunStamp stamp) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    Buffer out = new Buffer();
     writeJson(row, stamp, out);
     return out.toByteArray();
   }
 
   /** Writes {@link #toJson}'s object as UTF-8 to {@code out}. */
   public void writeJson(T row, RunStamp stamp, OutputStream out) {
-    Object[] values = compute(row, stamp);
-    try (JsonGenerator g = generator(out)) {
+    Buffer line = out instanceof Buffer b ? b : new Buffer();
+    Object[] values = compute(row, stamp, false);
+    int[] from = new int[values.length];
+    int[] to = new int[values.length];
+    try (JsonGenerator g = generator(line)) {
       g.writeStartObject();
       for (int i = 0; i < values.length; i++) {
         Column<T> c = columns.get(i);
+        g.flush();
+        // A field's text starts at its name (after the separating comma of the fields before it).
+        from[i] = line.size() + (i == 0 ? 0 : 1);
         g.writeFieldName(fieldName(c.name()));
-        writeValue(g, nested(c, values[i], stamp));
+        if (c.isDigest()) {
+          g.flush();
+          g.writeString(digest(line.bytes(), from, to, digestIndexes(c)));
+        } else {
+          writeValue(g, nested(c, values[i], stamp));
+        }
+        g.flush();
+        to[i] = line.size();
       }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a " + name + " row", e);
     }
+    if (line != out) {
+      try {
+        line.writeTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write a " + name + " row", e);
+      }
+    }
   }
 
   /** The row's values by column name, in column order; RECORD columns as nested maps. */
   public Map<String, Object> values(T row, RunStamp stamp) {
-    Object[] values = compute(row, stamp);
+    Object[] values = compute(row, stamp, true);
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
       Column<T> c = columns.get(i);
@@ -89,12 +109,18 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
     return out;
   }
 
-  /** Each top-level column's value, read once; digest columns from the values before them. */
-  private Object[] compute(T row, RunStamp stamp) {
+  /**
+   * Each top-level column's value, read once; digest columns from the values before them (when
+   * {@code digests}; the NDJSON writer hashes the text it wrote instead).
+   */
+  private Object[] compute(T row, RunStamp stamp, boolean digests) {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
       Column<T> c = columns.get(i);
       if (c.isDigest()) {
+        if (!digests) {
+          continue;
+        }
         Map<String, Object> key = new LinkedHashMap<>();
         for (String n : c.digestOf()) {
           key.put(n, values[index(n)]);
@@ -141,14 +167,55 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
     return valueMap(c.fields(), v, stamp);
   }
 
-  /** Hex SHA-256 of the values as one canonical JSON object (keys in the given order). */
-  private static String digest(Map<String, Object> key) {
-    MessageDigest sha;
+  /** The positions of a digest column's inputs. */
+  private int[] digestIndexes(Column<T> c) {
+    int[] idx = new int[c.digestOf().size()];
+    for (int k = 0; k < idx.length; k++) {
+      idx[k] = index(c.digestOf().get(k));
+    }
+    return idx;
+  }
+
+  /**
+   * {@link #digest(Map)} of fields already written to a line: the canonical object is the text of
+   * those fields ({@code "name":value}, as the same generator wrote them) joined by commas in
+   * braces, so the text is hashed as written instead of rendered a second time.
+   */
+  private static String digest(byte[] line, int[] from, int[] to, int[] fields) {
+    MessageDigest sha = sha256();
+    sha.update((byte) '{');
+    for (int k = 0; k < fields.length; k++) {
+      if (k > 0) {
+        sha.update((byte) ',');
+      }
+      sha.update(line, from[fields[k]], to[fields[k]] - from[fields[k]]);
+    }
+    sha.update((byte) '}');
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
     try {
-      sha = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException ex) {
       throw new IllegalStateException(ex);
     }
+  }
+
+  /** A byte buffer whose bytes can be read in place. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    Buffer() {
+      super(4096);
+    }
+
+    byte[] bytes() {
+      return buf;
+    }
+  }
+
+  /** Hex SHA-256 of the values as one canonical JSON object (keys in the given order). */
+  private static String digest(Map<String, Object> key) {
+    MessageDigest sha = sha256();
     try (JsonGenerator g = generator(new DigestOutputStream(OutputStream.nullOutputStream(),
         sha))) {
       writeValue(g, key);

@@ -100,7 +100,7 @@ public final class ReadBigQuerySources extends PTransform<PBegin, PCollectionTup
     @ProcessElement
     public void process(@Element TableRow row, MultiOutputReceiver out) {
       Map<String, Object> copy = new LinkedHashMap<>(row);
-      handler.handle(copy, Json.write(copy), tableName, out);
+      handler.handle(copy, () -> Json.write(copy), tableName, out);
     }
   }
 }

@@ -106,10 +106,12 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
             outside++;
             continue;
           }
-          String text = new String(b, lines.start(), lines.end() - lines.start(),
-              StandardCharsets.UTF_8);
-          if (!text.isBlank()) {
-            handle(text, where + ":" + line, out);
+          if (!parsedAsBytes(b, lines.start(), lines.end(), where, line, out)) {
+            String text = new String(b, lines.start(), lines.end() - lines.start(),
+                StandardCharsets.UTF_8);
+            if (!text.isBlank()) {
+              handle(text, where + ":" + line, out);
+            }
           }
         }
       } catch (IOException e) {
@@ -119,6 +121,31 @@ public final class ReadFileTable<T extends Record> extends PTransform<PBegin, PC
         handler.outsideWindow(outside);
       }
       millis.update((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The usual line, an object after ASCII blanks, parsed from its bytes; false (nothing done)
+     * for anything else, or when the bytes do not parse (invalid UTF-8 too), which the caller
+     * then decodes and handles as text.
+     */
+    private boolean parsedAsBytes(byte[] b, int start, int end, String where, long line,
+        MultiOutputReceiver out) {
+      int i = start;
+      while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+        i++;
+      }
+      if (i == end || b[i] != '{') {
+        return false;
+      }
+      Map<String, Object> json;
+      try {
+        json = Json.readObject(b, start, end - start);
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+      handler.handle(json, () -> new String(b, start, end - start, StandardCharsets.UTF_8),
+          where + ":" + line, out);
+      return true;
     }
 
     /** One line dated inside the window, or whose date the scan could not find. */

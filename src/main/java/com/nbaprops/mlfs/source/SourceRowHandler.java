@@ -5,6 +5,7 @@ import com.nbaprops.mlfs.model.DeadLetter;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn.MultiOutputReceiver;
@@ -54,12 +55,18 @@ final class SourceRowHandler<T extends Record> implements Serializable {
 
   /** Handles one row given as column → value; {@code where} prefixes any error. */
   void handle(Map<String, Object> row, String raw, String where, MultiOutputReceiver out) {
+    handle(row, () -> raw, where, out);
+  }
+
+  /** {@link #handle}, with the raw row's text made only when the row is a dead letter. */
+  void handle(Map<String, Object> row, Supplier<String> raw, String where,
+      MultiOutputReceiver out) {
     if (parser == null) {
       parser = new RowParser<>(table);
     }
     RowParser.Result<T> r = parser.parse(row);
     if (!r.ok()) {
-      dead(out, raw, where + ": " + r.error());
+      dead(out, raw.get(), where + ": " + r.error());
       return;
     }
     rowsRead.inc();

@@ -35,6 +35,10 @@ public final class Decimals {
    * "0.0000000001"; negative zero is "0.0").
    */
   public static String plainText(double value) {
+    if (value == (long) value && Math.abs(value) < 1e7) {
+      // Whole numbers below 10^7, which Double.toString writes as "N.0" (0.0 for either zero).
+      return Long.toString((long) value) + ".0";
+    }
     String text = Double.toString(value);
     if (text.indexOf('E') < 0) {
       return value == 0 ? "0.0" : text;

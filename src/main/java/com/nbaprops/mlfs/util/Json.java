@@ -36,4 +36,10 @@ public final class Json {
   public static Map<String, Object> readObject(String text) throws JsonProcessingException {
     return MAPPER.readValue(text, MAP);
   }
+
+  /** {@link #readObject(String)} of UTF-8 bytes {@code b[off, off + len)}. */
+  public static Map<String, Object> readObject(byte[] b, int off, int len)
+      throws java.io.IOException {
+    return MAPPER.readValue(b, off, len, MAP);
+  }
 }
