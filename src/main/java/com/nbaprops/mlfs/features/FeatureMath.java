@@ -47,8 +47,7 @@ final class FeatureMath {
 
   /** num / den rounded half-even to 9 dp, computed in decimal. */
   static double ratio(long num, long den) {
-    return BigDecimal.valueOf(num).divide(BigDecimal.valueOf(den), MathContext.DECIMAL128)
-        .setScale(9, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    return Decimals.ratio9(num, den);
   }
 
   static long pointsOrZero(PlayerGameRow r) {

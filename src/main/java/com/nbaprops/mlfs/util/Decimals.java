@@ -17,7 +17,41 @@ public final class Decimals {
 
   /** Rounds half-even to 9 decimal places: every stored feature value and every compared ratio. */
   public static double round9(double value) {
+    if (Double.isFinite(value) && Math.abs(value) < 1e6) {
+      // value·10⁹ in binary is within `margin` of the shortest decimal's value·10⁹; away from a
+      // tie (.5) both round to the same whole number q, and q / 10⁹ is the double nearest to
+      // the rounded decimal (what BigDecimal.doubleValue returns too: q < 2^52).
+      double y = value * 1e9;
+      double floor = Math.floor(y);
+      double frac = y - floor;
+      double margin = Math.ulp(value) * 1e9 + 4 * Math.ulp(y);
+      if (Math.abs(frac - 0.5) > margin) {
+        long q = (long) floor + (frac > 0.5 ? 1 : 0);
+        return q / 1e9;
+      }
+    }
     return round(value, 9);
+  }
+
+  /**
+   * {@code num / den} rounded half-even to 9 decimal places, exactly (the decimal quotient, not
+   * the double one), as a double.
+   */
+  public static double ratio9(long num, long den) {
+    if (den != 0 && Math.abs(num) < 1_000_000_000L && Math.abs(den) < 1_000_000_000L) {
+      long n = num * 1_000_000_000L;
+      long q = n / den;
+      long twiceRest = 2 * Math.abs(n % den);
+      long d = Math.abs(den);
+      if (twiceRest > d || twiceRest == d && (q & 1) != 0) {
+        q += (n < 0) != (den < 0) ? -1 : 1;
+      }
+      if (Math.abs(q) < 1L << 52) {
+        return q / 1e9; // as BigDecimal.doubleValue computes it for such q
+      }
+    }
+    return BigDecimal.valueOf(num).divide(BigDecimal.valueOf(den), java.math.MathContext.DECIMAL128)
+        .setScale(9, RoundingMode.HALF_EVEN).doubleValue();
   }
 
   /**

@@ -2,6 +2,7 @@ package com.nbaprops.mlfs.util;
 
 import static org.junit.Assert.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import org.junit.Test;
 
@@ -34,6 +35,48 @@ public class DecimalsTest {
         assertEquals(Double.toString(x), Decimals.plain(x).toPlainString(),
             Decimals.plainText(x));
       }
+    }
+  }
+
+  /** The contract's rounding written out with BigDecimal: what round9 and ratio9 must equal. */
+  private static double reference9(BigDecimal exact) {
+    return exact.setScale(9, java.math.RoundingMode.HALF_EVEN).doubleValue();
+  }
+
+  @Test
+  public void round9IsHalfEvenOnTheShortestDecimal() {
+    assertEquals(0.123456788, Decimals.round9(0.1234567885), 0.0); // tie, 8 is even: stays
+    assertEquals(0.123456788, Decimals.round9(0.1234567875), 0.0); // tie, 7 is odd: up to 8
+    assertEquals(-2.5, Decimals.round9(-2.5), 0.0);
+    assertEquals(0.333333333, Decimals.round9(1.0 / 3), 0.0);
+    assertEquals(0.0, Decimals.round9(-1e-12), 0.0);
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 200_000; i++) {
+      double x = switch (i % 4) {
+        case 0 -> random.nextDouble(-1000, 1000);
+        case 1 -> random.nextLong(-10_000_000_000L, 10_000_000_000L) / 1e10; // 10 dp, many ties
+        case 2 -> random.nextDouble(-2e6, 2e6);
+        default -> random.nextLong(-1_000_000L, 1_000_000L) / Math.pow(10, random.nextInt(12));
+      };
+      assertEquals(Double.toString(x), reference9(BigDecimal.valueOf(x)), Decimals.round9(x),
+          0.0);
+    }
+  }
+
+  @Test
+  public void ratio9IsTheExactQuotientRoundedHalfEven() {
+    assertEquals(0.666666667, Decimals.ratio9(2, 3), 0.0);
+    assertEquals(-0.666666667, Decimals.ratio9(-2, 3), 0.0);
+    assertEquals(0.5, Decimals.ratio9(1, 2), 0.0);
+    assertEquals(0.000000002, Decimals.ratio9(5, 2_000_000_000L), 0.0); // 2.5e-9: tie to even
+    SplittableRandom random = new SplittableRandom(11);
+    for (int i = 0; i < 200_000; i++) {
+      long num = i % 2 == 0 ? random.nextLong(-5000, 5000) : random.nextLong(-2_000_000_000L,
+          2_000_000_000L);
+      long den = random.nextLong(1, i % 3 == 0 ? 100 : 3_000_000_000L) * (i % 5 == 0 ? -1 : 1);
+      BigDecimal exact = BigDecimal.valueOf(num).divide(BigDecimal.valueOf(den),
+          java.math.MathContext.DECIMAL128);
+      assertEquals(num + "/" + den, reference9(exact), Decimals.ratio9(num, den), 0.0);
     }
   }
 }
