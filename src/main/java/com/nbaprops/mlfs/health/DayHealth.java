@@ -90,19 +90,17 @@ public final class DayHealth {
       return new FeatureHealth(index, name, defaults, 0, defaultPct, null, null, null, null, 0,
           null, null, null, null, null, null);
     }
-    BigInteger sum = BigInteger.ZERO;
-    BigInteger squares = BigInteger.ZERO;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     long zeros = 0;
     for (double x : values) {
-      BigInteger u = unscaled(x);
-      sum = sum.add(u);
-      squares = squares.add(u.multiply(u));
       min = Math.min(min, x);
       max = Math.max(max, x);
       zeros += x == 0 ? 1 : 0;
     }
+    BigInteger[] sums = Sums.of(values);
+    BigInteger sum = sums[0];
+    BigInteger squares = sums[1];
     BigInteger count = BigInteger.valueOf(values.size());
     double mean = new BigDecimal(sum, SCALE).divide(new BigDecimal(count), SCALE,
         RoundingMode.HALF_EVEN).doubleValue();
@@ -125,5 +123,50 @@ public final class DayHealth {
       return BigInteger.valueOf(Math.round(x * UNIT));
     }
     return BigDecimal.valueOf(x).setScale(SCALE, RoundingMode.HALF_EVEN).unscaledValue();
+  }
+
+  /** Σu and Σu² of the values' unscaled integers u ({@link #unscaled}), exactly. */
+  static final class Sums {
+    private Sums() {}
+
+    static BigInteger[] of(List<Double> values) {
+      // The usual case in longs: Σu in a long (checked), Σu² in 128 bits (u² < 10³⁰).
+      long sum = 0;
+      long hi = 0;
+      long lo = 0;
+      for (double x : values) {
+        if (!(Math.abs(x) < 1e6)) {
+          return slow(values);
+        }
+        long u = Math.round(x * UNIT);
+        try {
+          sum = Math.addExact(sum, u);
+        } catch (ArithmeticException overflow) {
+          return slow(values);
+        }
+        long sqLo = u * u;
+        long sqHi = Math.multiplyHigh(u, u);
+        long newLo = lo + sqLo;
+        hi += sqHi + (Long.compareUnsigned(newLo, lo) < 0 ? 1 : 0);
+        lo = newLo;
+        if (hi < 0) {
+          return slow(values);
+        }
+      }
+      BigInteger squares = BigInteger.valueOf(hi).shiftLeft(64)
+          .add(new BigInteger(Long.toUnsignedString(lo)));
+      return new BigInteger[] {BigInteger.valueOf(sum), squares};
+    }
+
+    private static BigInteger[] slow(List<Double> values) {
+      BigInteger sum = BigInteger.ZERO;
+      BigInteger squares = BigInteger.ZERO;
+      for (double x : values) {
+        BigInteger u = unscaled(x);
+        sum = sum.add(u);
+        squares = squares.add(u.multiply(u));
+      }
+      return new BigInteger[] {sum, squares};
+    }
   }
 }

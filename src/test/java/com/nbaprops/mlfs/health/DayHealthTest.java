@@ -95,4 +95,28 @@ public class DayHealthTest {
     assertEquals(0.2, DayHealth.feature(0, "x", 3, List.of(0.3, 0.1, 0.2)).mean(), 0);
     assertEquals(0.2, DayHealth.feature(0, "x", 3, List.of(0.1, 0.2, 0.3)).mean(), 0);
   }
+
+  @Test
+  public void sumsAreExactInTheLongPathAndPastIt() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int trial = 0; trial < 300; trial++) {
+      List<Double> values = new ArrayList<>();
+      int n = random.nextInt(1, 600);
+      double scale = trial % 3 == 0 ? 999_999 : trial % 3 == 1 ? 150 : 5e7; // last: slow path
+      for (int i = 0; i < n; i++) {
+        values.add(Math.round(random.nextDouble(-scale, scale) * 1e9) / 1e9);
+      }
+      java.math.BigInteger sum = java.math.BigInteger.ZERO;
+      java.math.BigInteger squares = java.math.BigInteger.ZERO;
+      for (double x : values) {
+        java.math.BigInteger u = java.math.BigDecimal.valueOf(x).movePointRight(9)
+            .setScale(0, java.math.RoundingMode.HALF_EVEN).toBigIntegerExact();
+        sum = sum.add(u);
+        squares = squares.add(u.multiply(u));
+      }
+      java.math.BigInteger[] got = DayHealth.Sums.of(values);
+      assertEquals(sum, got[0]);
+      assertEquals(squares, got[1]);
+    }
+  }
 }
