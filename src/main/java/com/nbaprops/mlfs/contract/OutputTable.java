@@ -30,20 +30,77 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param <T> the typed row of the table
  */
-public record OutputTable<T>(String dataset, String name, List<Column<T>> columns,
-    String partitionField, List<String> clustering) implements Serializable {
+public final class OutputTable<T> implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final String dataset;
+  private final String name;
+  private final List<Column<T>> columns;
+  private final String partitionField;
+  private final List<String> clustering;
+  /** Built on first use, also after the table was decoded on a worker. */
+  private transient volatile Prepared prepared;
 
-  public OutputTable {
-    columns = List.copyOf(columns);
-    clustering = List.copyOf(clustering);
-    for (int i = 0; i < columns.size(); i++) {
-      for (String d : columns.get(i).digestOf()) {
-        if (!columns.subList(0, i).stream().anyMatch(c -> c.name().equals(d))) {
-          throw new IllegalArgumentException(name + "." + columns.get(i).name()
+  /**
+   * Per column: its quoted name, encoded once, and the positions of the columns it digests (empty
+   * for other columns).
+   */
+  private record Prepared(SerializedString[] names, int[][] digestInputs) {}
+
+  public OutputTable(String dataset, String name, List<Column<T>> columns, String partitionField,
+      List<String> clustering) {
+    this.dataset = dataset;
+    this.name = name;
+    this.columns = List.copyOf(columns);
+    this.partitionField = partitionField;
+    this.clustering = List.copyOf(clustering);
+    for (int i = 0; i < this.columns.size(); i++) {
+      for (String d : this.columns.get(i).digestOf()) {
+        if (!this.columns.subList(0, i).stream().anyMatch(c -> c.name().equals(d))) {
+          throw new IllegalArgumentException(name + "." + this.columns.get(i).name()
               + " digests " + d + ", which is not an earlier column");
         }
       }
     }
+  }
+
+  public String dataset() {
+    return dataset;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<Column<T>> columns() {
+    return columns;
+  }
+
+  public String partitionField() {
+    return partitionField;
+  }
+
+  public List<String> clustering() {
+    return clustering;
+  }
+
+  /** The prepared names and digest inputs (built once per table instance, also after decoding). */
+  private Prepared prepare() {
+    Prepared p = prepared;
+    if (p == null) {
+      int[][] inputs = new int[columns.size()][];
+      SerializedString[] n = new SerializedString[columns.size()];
+      for (int i = 0; i < n.length; i++) {
+        Column<T> c = columns.get(i);
+        n[i] = new SerializedString(c.name());
+        inputs[i] = new int[c.digestOf().size()];
+        for (int k = 0; k < inputs[i].length; k++) {
+          inputs[i][k] = index(c.digestOf().get(k));
+        }
+      }
+      p = new Prepared(n, inputs);
+      prepared = p;
+    }
+    return p;
   }
 
   public List<String> columnNames() {
@@ -64,6 +121,7 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
 
   /** Writes {@link #toJson}'s object as UTF-8 to {@code out}. */
   public void writeJson(T row, RunStamp stamp, OutputStream out) {
+    Prepared p = prepare();
     Buffer line = out instanceof Buffer b ? b : new Buffer();
     Object[] values = compute(row, stamp, false);
     int[] from = new int[values.length];
@@ -75,10 +133,10 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
         g.flush();
         // A field's text starts at its name (after the separating comma of the fields before it).
         from[i] = line.size() + (i == 0 ? 0 : 1);
-        g.writeFieldName(fieldName(c.name()));
+        g.writeFieldName(p.names()[i]);
         if (c.isDigest()) {
           g.flush();
-          g.writeString(digest(line.bytes(), from, to, digestIndexes(c)));
+          g.writeString(digest(line.bytes(), from, to, p.digestInputs()[i]));
         } else {
           writeValue(g, nested(c, values[i], stamp));
         }
@@ -165,15 +223,6 @@ public record OutputTable<T>(String dataset, String name, List<Column<T>> column
       return rows;
     }
     return valueMap(c.fields(), v, stamp);
-  }
-
-  /** The positions of a digest column's inputs. */
-  private int[] digestIndexes(Column<T> c) {
-    int[] idx = new int[c.digestOf().size()];
-    for (int k = 0; k < idx.length; k++) {
-      idx[k] = index(c.digestOf().get(k));
-    }
-    return idx;
   }
 
   /**
