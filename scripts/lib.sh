@@ -9,8 +9,7 @@ PIPELINE_JAR=$ROOT/target/ml-feature-store-0.1.0-pipeline.jar
 # JVM options of the local runs (override with MLFS_JAVA_OPTS). On this 2-core machine the C2
 # compiler's threads compete with the job's two worker threads for most of a run; C1 alone
 # (TieredStopAtLevel=1) was faster for every job measured, short and long (README, "Speed").
-# JVM warnings go to stderr so that --json output on stdout stays clean.
-MLFS_JAVA_OPTS=${MLFS_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr}
+MLFS_JAVA_OPTS=${MLFS_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC -XX:TieredStopAtLevel=1}
 # Class-data-sharing archive of the bundled jar (AppCDS), one per main class: the classes a run
 # loaded, mapped at the next start instead of being parsed and verified again (about a second of
 # every run). Written by the first run after each build, used by every later one; MLFS_CDS=0 turns
@@ -26,9 +25,11 @@ cds_opts() {
   local a
   a=$(cds_archive "$1")
   if [ -f "$a" ] && [ "$a" -nt "$JAR" ]; then
-    echo "-XX:SharedArchiveFile=$a"
+    # A JVM that cannot map the archive says so and goes on without it: on stderr, so that --json
+    # output on stdout stays clean.
+    echo "-XX:SharedArchiveFile=$a -Xlog:disable -Xlog:all=warning:stderr"
   else
-    echo "-XX:ArchiveClassesAtExit=$a.tmp.$$"
+    echo "-XX:ArchiveClassesAtExit=$a.tmp.$$ -Xlog:disable -Xlog:all=warning:stderr"
   fi
 }
 

@@ -119,6 +119,32 @@ public final class OutputTable<T> implements Serializable {
     return out.toByteArray();
   }
 
+  /**
+   * Writes rows as NDJSON lines to one stream through one reused line buffer (no array per row).
+   * Not thread-safe: one per writing thread.
+   */
+  public final class LineWriter {
+    private final Buffer line = new Buffer();
+    private final RunStamp stamp;
+
+    LineWriter(RunStamp stamp) {
+      this.stamp = stamp;
+    }
+
+    /** The row's line and its newline. */
+    public void write(T row, OutputStream out) throws IOException {
+      line.reset();
+      writeJson(row, stamp, line);
+      line.write('\n');
+      line.writeTo(out);
+    }
+  }
+
+  /** A {@link LineWriter} for rows stamped with {@code stamp}. */
+  public LineWriter lineWriter(RunStamp stamp) {
+    return new LineWriter(stamp);
+  }
+
   /** Writes {@link #toJson}'s object as UTF-8 to {@code out}. */
   public void writeJson(T row, RunStamp stamp, OutputStream out) {
     Prepared p = prepare();

@@ -44,6 +44,26 @@ public final class FileOutputs {
    */
   public static void replaceBytes(String path, List<byte[]> lines, String tmpSuffix,
       boolean gzip) throws IOException {
+    replaceWith(path, tmpSuffix, gzip, out -> {
+      for (byte[] line : lines) {
+        out.write(line);
+        out.write('\n');
+      }
+    });
+  }
+
+  /** What writes a file's content. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * {@link #replaceBytes} with the content streamed by {@code content} (which writes whole lines,
+   * each with its newline): a temporary file renamed over the old one.
+   */
+  public static void replaceWith(String path, String tmpSuffix, boolean gzip, Content content)
+      throws IOException {
     ResourceId dst = FileSystems.matchNewResource(path, false);
     ResourceId tmp = FileSystems.matchNewResource(path + LocalRecovery.TMP_MARK + tmpSuffix,
         false);
@@ -51,10 +71,7 @@ public final class FileOutputs {
         OutputStream raw = Channels.newOutputStream(ch);
         OutputStream out = new java.io.BufferedOutputStream(
             gzip ? new java.util.zip.GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
-      for (byte[] line : lines) {
-        out.write(line);
-        out.write('\n');
-      }
+      content.writeTo(out);
     }
     FileSystems.rename(List.of(tmp), List.of(dst));
   }

@@ -7,6 +7,7 @@ import com.nbaprops.mlfs.util.Json;
 
 import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.OutputSchema;
+import com.nbaprops.mlfs.contract.OutputTable;
 import com.nbaprops.mlfs.features.BuildFeatureRows;
 import com.nbaprops.mlfs.features.GapRow;
 import com.nbaprops.mlfs.features.ScoredRow;
@@ -174,10 +175,9 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       YearMonth m = YearMonth.parse(month.getKey());
       LocalDate from = max(m.atDay(1), config.start());
       LocalDate to = min(m.atEndOfMonth(), config.end());
-      Map<LocalDate, List<Line>> rows = new TreeMap<>();
+      Map<LocalDate, List<ScoredRow>> rows = new TreeMap<>();
       for (ScoredRow f : BatchByKey.flatten(month.getValue().getAll(tags.rows()))) {
-        rows.computeIfAbsent(f.record().gameDate(), k -> new ArrayList<>()).add(new Line(
-            f.record().playerLookup(), OutputSchema.FEATURE_STORE.toJsonBytes(f, config.stamp())));
+        rows.computeIfAbsent(f.record().gameDate(), k -> new ArrayList<>()).add(f);
       }
       Map<LocalDate, List<GapRow>> gaps = new TreeMap<>();
       for (GapRow g : BatchByKey.flatten(month.getValue().getAll(tags.gaps()))) {
@@ -196,7 +196,7 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
             }
             continue;
           }
-          writeDate(OutputSchema.FEATURE_STORE.name(), d, rows.getOrDefault(d, List.of()));
+          writeFeatureDate(d, rows.getOrDefault(d, List.of()));
           writeDate(OutputSchema.GAPS.name(), d, gapLines(d, gaps.getOrDefault(d, List.of())));
           writeDate(OutputSchema.HEALTH.name(), d, health.getOrDefault(d, List.of()));
           dates.inc();
@@ -253,6 +253,41 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
       }
     }
 
+    /**
+     * {@link #writeDate} for the feature rows: one row per player, so sorted by player the rows
+     * stream into the file through one line buffer (a date with two rows of one player, which
+     * the sweep never makes, goes through the general path, sorted by text too).
+     */
+    private void writeFeatureDate(LocalDate d, List<ScoredRow> rows) throws IOException {
+      String table = OutputSchema.FEATURE_STORE.name();
+      List<ScoredRow> sorted = new ArrayList<>(rows);
+      sorted.sort(Comparator.comparing((ScoredRow r) -> r.record().playerLookup()));
+      for (int i = 1; i < sorted.size(); i++) {
+        if (sorted.get(i).record().playerLookup().equals(
+            sorted.get(i - 1).record().playerLookup())) {
+          List<Line> lines = new ArrayList<>();
+          for (ScoredRow r : sorted) {
+            lines.add(new Line(r.record().playerLookup(),
+                OutputSchema.FEATURE_STORE.toJsonBytes(r, config.stamp())));
+          }
+          writeDate(table, d, lines);
+          return;
+        }
+      }
+      if (!sorted.isEmpty()) {
+        OutputTable<ScoredRow>.LineWriter writer =
+            OutputSchema.FEATURE_STORE.lineWriter(config.stamp());
+        FileOutputs.replaceWith(FileOutputs.path(outputDir, OutputLayout.datePath(table, d,
+            compress)), config.runId(), compress, out -> {
+              for (ScoredRow r : sorted) {
+                writer.write(r, out);
+              }
+            });
+        written.inc();
+      }
+      removeOtherForms(table, d, !sorted.isEmpty());
+    }
+
     /** Replaces the date's file with its lines sorted by player (then by text), or removes it. */
     private void writeDate(String table, LocalDate d, List<Line> lines) throws IOException {
       String target = OutputLayout.datePath(table, d, compress);
@@ -264,14 +299,23 @@ public final class WriteFileOutputs extends PTransform<PCollectionTuple, PDone> 
             sorted.stream().map(Line::json).toList(), config.runId(), compress);
         written.inc();
       }
-      // Every other form of the date (the other compression, the layout of earlier versions) goes.
+      removeOtherForms(table, d, !lines.isEmpty());
+    }
+
+    /**
+     * Every other form of the date (the other compression, the layout of earlier versions) goes;
+     * with nothing written, the date's file and its folder go too.
+     */
+    private void removeOtherForms(String table, LocalDate d, boolean written)
+        throws IOException {
+      String target = OutputLayout.datePath(table, d, compress);
       for (String rel : OutputLayout.candidates(table, d)) {
-        if ((lines.isEmpty() || !rel.equals(target))
+        if ((!written || !rel.equals(target))
             && FileOutputs.deleteIfExists(FileOutputs.path(outputDir, rel))) {
           deleted.inc();
         }
       }
-      if (lines.isEmpty()) {
+      if (!written) {
         FileOutputs.deleteEmptyFolder(FileOutputs.path(outputDir, OutputLayout.dateFolder(table,
             d)));
       }
