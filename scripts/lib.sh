@@ -40,7 +40,8 @@ run_java() {
   local main=$1 rc=0 a
   shift
   a=$(cds_archive "$main")
-  java $MLFS_JAVA_OPTS ${MLFS_JAVA_PROPS:-} $(cds_opts "$main") -cp "$JAR" "$main" "$@" || rc=$?
+  # The archive options first: -Xlog options of MLFS_JAVA_OPTS then still apply.
+  java $(cds_opts "$main") $MLFS_JAVA_OPTS ${MLFS_JAVA_PROPS:-} -cp "$JAR" "$main" "$@" || rc=$?
   if [ -f "$a.tmp.$$" ]; then
     mv -f "$a.tmp.$$" "$a"
   fi
