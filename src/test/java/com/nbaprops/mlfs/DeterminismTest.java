@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
 import com.nbaprops.mlfs.source.SourceTable;
+import com.nbaprops.mlfs.tools.SampleConfig;
 import com.nbaprops.mlfs.tools.SampleLeague;
 import com.nbaprops.mlfs.tools.TableWriter;
 import com.nbaprops.mlfs.util.Json;
@@ -41,7 +42,7 @@ public class DeterminismTest {
   @BeforeClass
   public static void generateAndRun() throws IOException {
     league = TMP.newFolder("league").toPath();
-    SampleLeague.generate(new SampleLeague.Config(11, 1, 2024, 6), league);
+    SampleLeague.generate(new SampleConfig(11, 1, 2024, 6), league);
     baseline = LocalRun.run(TMP.newFolder("p1").toPath(), "--startDate=" + START,
         "--endDate=" + END, "--inputDir=" + league, "--targetParallelism=1", "--playerShards=0");
     assertEquals(baseline.stderr, 0, baseline.exitCode);

@@ -30,30 +30,10 @@ public final class SampleLeague {
   static final String[] TEAMS = {"ATL", "BOS", "BKN", "CHA", "CHI", "CLE", "DET", "IND", "MIA",
       "MIL", "NYK", "ORL", "PHI", "TOR", "WAS", "DAL", "DEN", "GSW", "HOU", "LAC", "LAL", "MEM",
       "MIN", "NOP", "OKC", "PHX", "POR", "SAC", "SAS", "UTA"};
-  /** Generator settings. */
-  public record Config(long seed, int seasons, int lastSeason, int teams) {
-    public Config {
-      if (seasons < 1 || seasons > 10) {
-        throw new IllegalArgumentException("--seasons must be 1..10, got " + seasons);
-      }
-      if (teams < 4 || teams > 30 || teams % 2 != 0) {
-        throw new IllegalArgumentException("--teams must be an even number 4..30, got " + teams);
-      }
-    }
-
-    public Config(long seed, int seasons, int lastSeason) {
-      this(seed, seasons, lastSeason, 30);
-    }
-
-    public int firstSeason() {
-      return lastSeason - seasons + 1;
-    }
-  }
-
   /** What was generated: the date range and the rows per table. */
   public record Summary(LocalDate firstDate, LocalDate lastDate, Map<String, Integer> rows) {}
 
-  private final Config config;
+  private final SampleConfig config;
   private final Random rnd;
   private final List<Player> players = new ArrayList<>();
   private final Map<String, List<Player>> rosters = new TreeMap<>();
@@ -69,14 +49,14 @@ public final class SampleLeague {
 
   private final String[] teams;
 
-  private SampleLeague(Config config) {
+  private SampleLeague(SampleConfig config) {
     this.config = config;
     this.rnd = new Random(config.seed());
     this.props = new SampleProps(rnd, statusOf);
     this.teams = java.util.Arrays.copyOf(TEAMS, config.teams());
   }
 
-  public static Summary generate(Config config, Path out) throws IOException {
+  public static Summary generate(SampleConfig config, Path out) throws IOException {
     return new SampleLeague(config).run(out);
   }
 

@@ -18,9 +18,9 @@ final class SampleLeagueCli {
         .option("lastSeason", "2024", "season year of the last season (2024 = 2024-25)")
         .option("teams", "30", "number of teams, even, 4..30");
     return spec.run(args, out, err, o -> {
-      SampleLeague.Config config;
+      SampleConfig config;
       try {
-        config = new SampleLeague.Config(o.getLong("seed"), o.getInt("seasons"), o.getInt("lastSeason"),
+        config = new SampleConfig(o.getLong("seed"), o.getInt("seasons"), o.getInt("lastSeason"),
             o.getInt("teams"));
       } catch (IllegalArgumentException e) {
         throw new com.nbaprops.mlfs.OptionsValidator.InvalidOptionsException(e.getMessage());

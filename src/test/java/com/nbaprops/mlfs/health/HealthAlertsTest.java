@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.nbaprops.mlfs.LocalRun;
+import com.nbaprops.mlfs.tools.SampleConfig;
 import com.nbaprops.mlfs.tools.SampleLeague;
 import com.nbaprops.mlfs.util.Json;
 import java.io.BufferedReader;
@@ -44,7 +45,7 @@ public class HealthAlertsTest {
   @BeforeClass
   public static void runBoth() throws IOException {
     Path league = TMP.newFolder("league").toPath();
-    SampleLeague.generate(new SampleLeague.Config(7, 1, 2024), league);
+    SampleLeague.generate(new SampleConfig(7, 1, 2024), league);
     Path bad = TMP.newFolder("broken").toPath();
     LocalRun.copyTree(league, bad);
     rewrite(bad.resolve("team_defense_zone_analysis"), r -> {

@@ -42,7 +42,7 @@ public class SampleLeagueTest {
   @BeforeClass
   public static void generate() throws IOException {
     league = TMP.newFolder("a").toPath();
-    SampleLeague.generate(new SampleLeague.Config(7, 1, 2024), league);
+    SampleLeague.generate(new SampleConfig(7, 1, 2024), league);
     box = read(SourceTable.PLAYER_GAME_SUMMARY);
   }
 
@@ -72,7 +72,7 @@ public class SampleLeagueTest {
   @Test
   public void sameSeedGivesByteIdenticalFiles() throws IOException {
     Path again = TMP.newFolder("b").toPath();
-    SampleLeague.generate(new SampleLeague.Config(7, 1, 2024), again);
+    SampleLeague.generate(new SampleConfig(7, 1, 2024), again);
     for (SourceTable<?> t : SourceTable.ALL) {
       try (Stream<Path> files = Files.list(league.resolve(t.name()))) {
         for (Path f : files.toList()) {
