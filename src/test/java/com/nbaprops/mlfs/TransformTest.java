@@ -28,6 +28,8 @@ import com.nbaprops.mlfs.util.Json;
 import com.nbaprops.mlfs.util.RecordCoder;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,22 +94,36 @@ public class TransformTest {
         "{\"player_lookup\":\"late\",\"game_date\":\"2025-01-21\"}",
         "{\"player_lookup\": ",
         "[1,2]"));
+    // Line 7: invalid UTF-8 in a value, read as the replacement character (as a text decoder
+    // reads it); line 8 (after \r\n): a value the parser refuses, a dead letter with its text.
+    byte[] bad = "{\"player_lookup\":\"b\u0001\",\"game_date\":\"2025-01-13\"}\r\n"
+        .getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bad.length; i++) {
+      bad[i] = bad[i] == 1 ? (byte) 0xff : bad[i];
+    }
+    Files.write(dir.resolve("a.ndjson"), bad, StandardOpenOption.APPEND);
+    String refused = "{\"player_lookup\":\"c\",\"game_date\":\"2025-01-14\",\"points\":\"seven\"}";
+    Files.writeString(dir.resolve("a.ndjson"), refused + "\n", StandardOpenOption.APPEND);
     Files.writeString(dir.resolve("notes.txt"), "ignored: not .ndjson");
     PCollectionTuple out = p.apply(new ReadFileTable<>(SourceTable.PLAYER_GAME_SUMMARY,
         dir.toString(), d("2024-01-11"), d("2025-01-20")));
     PAssert.that(out.get(SourceTable.PLAYER_GAME_SUMMARY.tag()).apply("Keys", MapElements
         .into(TypeDescriptors.strings()).via((PlayerGameRow r) -> r.playerLookup() + ":"
-            + r.points()))).containsInAnyOrder("a:7");
+            + r.points()))).containsInAnyOrder("a:7", "b\uFFFD:null");
     PAssert.that(out.get(ReadFileTable.DEAD_LETTERS).apply("Errors", MapElements
         .into(TypeDescriptors.strings()).via(DeadLetter::error))).satisfies(errors -> {
           List<String> e = new ArrayList<>();
           errors.forEach(e::add);
-          assertEquals(2, e.size());
+          assertEquals(3, e.size());
+          assertTrue(e.stream().anyMatch(x -> x.startsWith("player_game_summary/a.ndjson:8: ")));
           assertTrue(e.stream().anyMatch(x -> x.startsWith("player_game_summary/a.ndjson:5: "
               + "malformed JSON")));
           assertTrue(e.contains("player_game_summary/a.ndjson:6: not a JSON object"));
           return null;
         });
+    PAssert.that(out.get(ReadFileTable.DEAD_LETTERS).apply("Raw", MapElements
+        .into(TypeDescriptors.strings()).via(DeadLetter::rawRow)))
+        .containsInAnyOrder("{\"player_lookup\": ", "[1,2]", refused);
     p.run().waitUntilFinish();
   }
 
