@@ -25,11 +25,12 @@ cds_opts() {
   local a
   a=$(cds_archive "$1")
   if [ -f "$a" ] && [ "$a" -nt "$JAR" ]; then
-    # A JVM that cannot map the archive says so and goes on without it: on stderr, so that --json
-    # output on stdout stays clean.
-    echo "-XX:SharedArchiveFile=$a -Xlog:disable -Xlog:all=warning:stderr"
+    # JVM warnings go to stderr (--json output on stdout stays clean); the archive's own messages
+    # are off (writing it warns about each of ~1,300 old-format classes it skips; a JVM that
+    # cannot map it goes on without it).
+    echo "-XX:SharedArchiveFile=$a -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
   else
-    echo "-XX:ArchiveClassesAtExit=$a.tmp.$$ -Xlog:disable -Xlog:all=warning:stderr"
+    echo "-XX:ArchiveClassesAtExit=$a.tmp.$$ -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
   fi
 }
 
