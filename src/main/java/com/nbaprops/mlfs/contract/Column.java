@@ -9,9 +9,10 @@ import java.util.List;
  * is read from the table's typed row. The BigQuery schema, the NDJSON line and the {@code TableRow}
  * are all derived from these declarations ({@link OutputTable}).
  *
- * <p>Values are JSON-ready: text, {@code Boolean}, whole numbers, {@code Double} (or {@code BigDecimal})
- * for FLOAT64, written as plain decimal text ({@link com.nbaprops.mlfs.util.Decimals#plainText}), ISO strings for DATE and TIMESTAMP, {@code List}s for REPEATED columns and,
- * for RECORD columns, the nested row that {@link #fields()} read.
+ * <p>Values are JSON-ready: text, {@code Boolean}, whole numbers, {@code Double} (or {@code
+ * BigDecimal}) for FLOAT64, written as plain decimal text ({@link
+ * com.nbaprops.mlfs.util.Decimals#plainText}), ISO strings for DATE and TIMESTAMP, {@code List}s
+ * for REPEATED columns and, for RECORD columns, the nested row that {@link #fields()} read.
  *
  * @param <T> the typed row the value is read from
  */

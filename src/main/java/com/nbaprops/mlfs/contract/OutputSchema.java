@@ -199,6 +199,8 @@ public final class OutputSchema {
     f.add(nullable("is_training_ready", Type.BOOL, s -> q(s).trainingReady()));
     f.add(nullable("is_quality_ready", Type.BOOL, s -> q(s).qualityReady()));
     f.add(nullable("feature_fallback_reasons_json", Type.STRING,
+        // Keyed by the map: QualityScorer puts its keys in feature order, so equal maps are
+        // equal texts.
         s -> REASONS_JSON.get(q(s).fallbackReasons(), Json::write)));
     f.add(nullable("data_source", Type.STRING, s -> q(s).dataSource()));
     return f;
@@ -213,11 +215,11 @@ public final class OutputSchema {
         nullable("gap_rows", Type.INT64, HealthRow::gapRows),
         Column.repeatedRecord("gaps_by_reason", HealthRow::gapsByReason, counts("reason")),
         nullable("quality_ready_count", Type.INT64, HealthRow::qualityReadyCount),
-        nullable("quality_ready_pct", Type.FLOAT64, (HealthRow h) -> dec(h.qualityReadyPct())),
+        nullable("quality_ready_pct", Type.FLOAT64, HealthRow::qualityReadyPct),
         nullable("training_ready_count", Type.INT64, HealthRow::trainingReadyCount),
         nullable("rows_with_required_defaults", Type.INT64, HealthRow::rowsWithRequiredDefaults),
         nullable("avg_feature_quality_score", Type.FLOAT64,
-            (HealthRow h) -> dec(h.avgFeatureQualityScore())),
+            HealthRow::avgFeatureQualityScore),
         Column.repeatedRecord("tier_counts", HealthRow::tierCounts, counts("tier")),
         Column.repeatedRecord("alert_level_counts", HealthRow::alertLevelCounts, counts("level")),
         Column.repeatedRecord("features", HealthRow::features, List.of(
@@ -225,20 +227,20 @@ public final class OutputSchema {
             nullable("name", Type.STRING, FeatureHealth::name),
             nullable("default_count", Type.INT64, FeatureHealth::defaultCount),
             nullable("value_count", Type.INT64, FeatureHealth::valueCount),
-            nullable("default_pct", Type.FLOAT64, (FeatureHealth f) -> dec(f.defaultPct())),
-            nullable("mean", Type.FLOAT64, (FeatureHealth f) -> dec(f.mean())),
-            nullable("stddev", Type.FLOAT64, (FeatureHealth f) -> dec(f.stddev())),
-            nullable("min", Type.FLOAT64, (FeatureHealth f) -> dec(f.min())),
-            nullable("max", Type.FLOAT64, (FeatureHealth f) -> dec(f.max())),
+            nullable("default_pct", Type.FLOAT64, FeatureHealth::defaultPct),
+            nullable("mean", Type.FLOAT64, FeatureHealth::mean),
+            nullable("stddev", Type.FLOAT64, FeatureHealth::stddev),
+            nullable("min", Type.FLOAT64, FeatureHealth::min),
+            nullable("max", Type.FLOAT64, FeatureHealth::max),
             nullable("zero_count", Type.INT64, FeatureHealth::zeroCount),
             nullable("baseline_days", Type.INT64, FeatureHealth::baselineDays),
-            nullable("baseline_mean", Type.FLOAT64, (FeatureHealth f) -> dec(f.baselineMean())),
-            nullable("baseline_std", Type.FLOAT64, (FeatureHealth f) -> dec(f.baselineStd())),
+            nullable("baseline_mean", Type.FLOAT64, FeatureHealth::baselineMean),
+            nullable("baseline_std", Type.FLOAT64, FeatureHealth::baselineStd),
             nullable("baseline_value_std", Type.FLOAT64,
-                (FeatureHealth f) -> dec(f.baselineValueStd())),
+                FeatureHealth::baselineValueStd),
             nullable("baseline_default_pct", Type.FLOAT64,
-                (FeatureHealth f) -> dec(f.baselineDefaultPct())),
-            nullable("drift_z", Type.FLOAT64, (FeatureHealth f) -> dec(f.driftZ())))),
+                FeatureHealth::baselineDefaultPct),
+            nullable("drift_z", Type.FLOAT64, FeatureHealth::driftZ))),
         repeated("alerts", Type.STRING, HealthRow::alerts),
         nullable("coverage_ok", Type.BOOL, HealthRow::coverageOk),
         Column.runId(),
@@ -249,10 +251,6 @@ public final class OutputSchema {
   private static List<Column<Count>> counts(String name) {
     return List.of(nullable(name, Type.STRING, Count::name),
         nullable("count", Type.INT64, Count::count));
-  }
-
-  private static Double dec(Double x) {
-    return x;
   }
 
   private static Quality q(ScoredRow s) {

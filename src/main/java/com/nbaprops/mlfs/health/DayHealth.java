@@ -23,6 +23,8 @@ public final class DayHealth {
   private static final MathContext WIDE = new MathContext(40, RoundingMode.HALF_EVEN);
   private static final int SCALE = HealthRules.STAT_SCALE;
   private static final double UNIT = 1e9;
+  /** Below it, |x| × 10⁹ < 10¹⁵: the product's error is far below 0.5, so rounding it is exact. */
+  private static final double EXACT_IN_LONG = 1e6;
 
   private DayHealth() {}
 
@@ -118,8 +120,7 @@ public final class DayHealth {
 
   /** x × 10⁹ as an integer: exact for the written values (at most 9 decimal places). */
   static BigInteger unscaled(double x) {
-    if (Math.abs(x) < 1e6) {
-      // |x| × 10⁹ < 10¹⁵: the product's error is far below 0.5, so rounding it is exact.
+    if (Math.abs(x) < EXACT_IN_LONG) {
       return BigInteger.valueOf(Math.round(x * UNIT));
     }
     return BigDecimal.valueOf(x).setScale(SCALE, RoundingMode.HALF_EVEN).unscaledValue();
@@ -135,7 +136,7 @@ public final class DayHealth {
       long hi = 0;
       long lo = 0;
       for (double x : values) {
-        if (!(Math.abs(x) < 1e6)) {
+        if (!(Math.abs(x) < EXACT_IN_LONG)) {
           return slow(values);
         }
         long u = Math.round(x * UNIT);

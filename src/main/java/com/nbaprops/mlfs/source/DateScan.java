@@ -17,12 +17,18 @@ final class DateScan implements Serializable {
   private final byte[] key;
   private final byte[] from;
   private final byte[] to;
-  private transient int[] skip;
+  /** Horspool's shift per byte value: how far the key may move when that byte ends the window. */
+  private final int[] skip;
 
   DateScan(String column, LocalDate from, LocalDate to) {
     this.key = ("\"" + column + "\"").getBytes(StandardCharsets.US_ASCII);
     this.from = from.toString().getBytes(StandardCharsets.US_ASCII);
     this.to = to.toString().getBytes(StandardCharsets.US_ASCII);
+    this.skip = new int[256];
+    Arrays.fill(skip, key.length);
+    for (int j = 0; j < key.length - 1; j++) {
+      skip[key[j] & 0xff] = key.length - 1 - j;
+    }
   }
 
   /** Whether the line's date was found and lies outside [from, to]. */
@@ -64,7 +70,6 @@ final class DateScan implements Serializable {
 
   /** The first occurrence of the key in {@code b[from, end)} or -1 (Boyer-Moore-Horspool). */
   private int indexOf(byte[] b, int from, int end) {
-    int[] skip = skip();
     int m = key.length;
     byte last = key[m - 1];
     for (int i = from; i <= end - m; i += skip[b[i + m - 1] & 0xff]) {
@@ -73,20 +78,6 @@ final class DateScan implements Serializable {
       }
     }
     return -1;
-  }
-
-  /** Horspool's shift per byte value: how far the key may move when that byte ends the window. */
-  private int[] skip() {
-    if (skip == null) {
-      int m = key.length;
-      int[] t = new int[256];
-      Arrays.fill(t, m);
-      for (int j = 0; j < m - 1; j++) {
-        t[key[j] & 0xff] = m - 1 - j;
-      }
-      skip = t;
-    }
-    return skip;
   }
 
   private static int skipSpace(byte[] b, int i, int end) {

@@ -50,7 +50,8 @@ public final class Decimals {
         return q / 1e9; // as BigDecimal.doubleValue computes it for such q
       }
     }
-    return BigDecimal.valueOf(num).divide(BigDecimal.valueOf(den), java.math.MathContext.DECIMAL128)
+    return BigDecimal.valueOf(num)
+        .divide(BigDecimal.valueOf(den), java.math.MathContext.DECIMAL128)
         .setScale(9, RoundingMode.HALF_EVEN).doubleValue();
   }
 
