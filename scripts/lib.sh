@@ -12,8 +12,9 @@ PIPELINE_JAR=$ROOT/target/ml-feature-store-0.1.0-pipeline.jar
 MLFS_JAVA_OPTS=${MLFS_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC -XX:TieredStopAtLevel=1}
 # Class-data-sharing archive of the bundled jar (AppCDS), one per main class: the classes a run
 # loaded, mapped at the next start instead of being parsed and verified again (about a second of
-# every run). Written by the first run after each build, used by every later one; MLFS_CDS=0 turns
-# it off.
+# every run). Written by the first run after each build that succeeds (exit 0) and is not --help:
+# an archive of a run that stopped at its options would hold a tenth of the classes and be kept
+# until the next build. Used by every later run; MLFS_CDS=0 turns it off.
 cds_archive() {
   echo "$ROOT/target/cds-${1##*.}.jsa"
 }
@@ -38,13 +39,22 @@ cds_opts() {
 # on the bundled jar. A freshly written archive is moved into place once the JVM has exited, so
 # concurrent runs cannot clash.
 run_java() {
-  local main=$1 rc=0 a
+  local main=$1 rc=0 a cds arg
   shift
   a=$(cds_archive "$main")
+  cds=$(cds_opts "$main")
+  for arg in "$@"; do
+    # a --help run loads few classes: it neither writes the archive nor needs it
+    case $arg in --help|-h) cds= ;; esac
+  done
   # The archive options first: -Xlog options of MLFS_JAVA_OPTS then still apply.
-  java $(cds_opts "$main") $MLFS_JAVA_OPTS ${MLFS_JAVA_PROPS:-} -cp "$JAR" "$main" "$@" || rc=$?
+  java $cds $MLFS_JAVA_OPTS ${MLFS_JAVA_PROPS:-} -cp "$JAR" "$main" "$@" || rc=$?
   if [ -f "$a.tmp.$$" ]; then
-    mv -f "$a.tmp.$$" "$a"
+    if [ $rc = 0 ]; then
+      mv -f "$a.tmp.$$" "$a"
+    else
+      rm -f "$a.tmp.$$"
+    fi
   fi
   return $rc
 }

@@ -72,7 +72,7 @@ public final class FeatureStorePipeline {
     RunConfig config;
     try {
       OptionsValidator.checkArgumentTypes(args);
-      options = PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
+      options = parse(args);
       relaxDirectRunnerChecks(options);
       config = OptionsValidator.validate(options, now);
       OptionsValidator.validateIo(options);
@@ -85,6 +85,29 @@ public final class FeatureStorePipeline {
     }
     return execute(options, config, out, err);
   }
+
+  /**
+   * Beam's parse of the arguments. The bundled jar registers the local runs' options and runner
+   * only (pom.xml, README "Two jars"), so an option or runner of Dataflow is unknown there: the
+   * error then says which jar has it.
+   */
+  static FeatureStoreOptions parse(String[] args) {
+    try {
+      return PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class);
+    } catch (IllegalArgumentException e) {
+      boolean dataflow = PipelineOptionsFactory.getRegisteredOptions().stream()
+          .anyMatch(c -> c.getName().equals(DATAFLOW_OPTIONS));
+      if (dataflow) {
+        throw e;
+      }
+      throw new IllegalArgumentException(e.getMessage() + " (this jar registers the options and "
+          + "runner of local DirectRunner runs only; Dataflow runs use "
+          + "target/ml-feature-store-0.1.0-pipeline.jar: scripts/flex-build)", e);
+    }
+  }
+
+  private static final String DATAFLOW_OPTIONS =
+      "org.apache.beam.runners.dataflow.options.DataflowPipelineOptions";
 
   /**
    * On the DirectRunner, per-element immutability and encodability checks double the run time of

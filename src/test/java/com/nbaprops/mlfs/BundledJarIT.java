@@ -42,8 +42,14 @@ public class BundledJarIT {
       String runners = new String(jar.getInputStream(jar.getEntry(
           "META-INF/services/org.apache.beam.sdk.runners.PipelineRunnerRegistrar"))
           .readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(runners, containsString("DirectRegistrar"));
-      assertThat(runners, containsString("DataflowPipelineRegistrar"));
+      // The bundled jar runs locally: the DirectRunner only, and no Dataflow options to
+      // validate at every start (pom.xml); the pipeline jar has both runners.
+      assertEquals("org.apache.beam.runners.direct.DirectRegistrar$Runner", runners.trim());
+      String options = new String(jar.getInputStream(jar.getEntry(
+          "META-INF/services/org.apache.beam.sdk.options.PipelineOptionsRegistrar"))
+          .readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(options, !options.contains("Dataflow") && !options.contains("GcpIo"));
+      assertThat(options, containsString("DirectRegistrar$Options"));
       String fs = new String(jar.getInputStream(jar.getEntry(
           "META-INF/services/org.apache.beam.sdk.io.FileSystemRegistrar")).readAllBytes(),
           StandardCharsets.UTF_8);
@@ -53,8 +59,25 @@ public class BundledJarIT {
   }
 
   @Test
+  public void aDataflowRunOfTheBundledJarIsRefusedNamingThePipelineJar() throws Exception {
+    Process p = new ProcessBuilder("java", "-jar", JAR.toString(), "--runner=DataflowRunner",
+        "--region=us-central1", "--mode=daily", "--gameDate=2023-11-14",
+        "--inputDir=src/test/resources/leagues/tiny", "--outputDir=target/never-written")
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(out, 2, p.waitFor());
+    assertThat(out, containsString("ml-feature-store-0.1.0-pipeline.jar"));
+    assertTrue(!Files.exists(Path.of("target/never-written")));
+  }
+
+  @Test
   public void pipelineJarRunsTheJobAndHoldsNoDevToolsOrTestLibraries() throws Exception {
     try (JarFile jar = new JarFile(PIPELINE_JAR.toFile())) {
+      String runners = new String(jar.getInputStream(jar.getEntry(
+          "META-INF/services/org.apache.beam.sdk.runners.PipelineRunnerRegistrar"))
+          .readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(runners, containsString("DirectRegistrar"));
+      assertThat(runners, containsString("DataflowPipelineRegistrar"));
       assertTrue(jar.getEntry("com/nbaprops/mlfs/FeatureStorePipeline.class") != null);
       assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/nbaprops/mlfs/tools/")));
       assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/google/api/gax/grpc/testing/")));
