@@ -21,7 +21,13 @@ import com.nbaprops.mlfs.model.PlayerGameRow;
 import com.nbaprops.mlfs.model.TeamDefenseRow;
 import com.nbaprops.mlfs.model.TeamGameRow;
 import com.nbaprops.mlfs.sink.WriteFileOutputs;
-import com.nbaprops.mlfs.source.ReadFileTable;
+import com.nbaprops.mlfs.source.ReadFileTables;
+import com.nbaprops.mlfs.source.SourceFileIndex;
+import com.nbaprops.mlfs.metrics.MetricNames;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import com.nbaprops.mlfs.source.SourceTable;
 import com.nbaprops.mlfs.source.SourceTables;
 import com.nbaprops.mlfs.util.Json;
@@ -105,12 +111,12 @@ public class TransformTest {
     String refused = "{\"player_lookup\":\"c\",\"game_date\":\"2025-01-14\",\"points\":\"seven\"}";
     Files.writeString(dir.resolve("a.ndjson"), refused + "\n", StandardOpenOption.APPEND);
     Files.writeString(dir.resolve("notes.txt"), "ignored: not .ndjson");
-    PCollectionTuple out = p.apply(new ReadFileTable<>(SourceTable.PLAYER_GAME_SUMMARY,
+    PCollectionTuple out = p.apply(ReadFileTables.of(SourceTable.PLAYER_GAME_SUMMARY,
         dir.toString(), d("2024-01-11"), d("2025-01-20")));
     PAssert.that(out.get(SourceTable.PLAYER_GAME_SUMMARY.tag()).apply("Keys", MapElements
         .into(TypeDescriptors.strings()).via((PlayerGameRow r) -> r.playerLookup() + ":"
             + r.points()))).containsInAnyOrder("a:7", "b\uFFFD:null");
-    PAssert.that(out.get(ReadFileTable.DEAD_LETTERS).apply("Errors", MapElements
+    PAssert.that(out.get(ReadFileTables.DEAD_LETTERS).apply("Errors", MapElements
         .into(TypeDescriptors.strings()).via(DeadLetter::error))).satisfies(errors -> {
           List<String> e = new ArrayList<>();
           errors.forEach(e::add);
@@ -121,10 +127,46 @@ public class TransformTest {
           assertTrue(e.contains("player_game_summary/a.ndjson:6: not a JSON object"));
           return null;
         });
-    PAssert.that(out.get(ReadFileTable.DEAD_LETTERS).apply("Raw", MapElements
+    PAssert.that(out.get(ReadFileTables.DEAD_LETTERS).apply("Raw", MapElements
         .into(TypeDescriptors.strings()).via(DeadLetter::rawRow)))
         .containsInAnyOrder("{\"player_lookup\": ", "[1,2]", refused);
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aFileTheIndexDatesOutsideTheWindowIsCountedNotOpened() throws IOException {
+    Path dir = tmp.newFolder("player_game_summary").toPath();
+    String jan = "{\"player_lookup\":\"a\",\"game_date\":\"2025-01-12\",\"points\":7}";
+    Files.write(dir.resolve("x_2025-01.ndjson"), List.of(jan));
+    // March: outside the window, and unreadable as rows: opened, it would give dead letters.
+    Files.write(dir.resolve("x_2025-03.ndjson"), List.of("not json", "{\"points\":\"nine\"}",
+        "[3]"));
+    SourceFileIndex.write(dir, List.of(
+        new SourceFileIndex.Entry("x_2025-01.ndjson", Files.size(dir.resolve("x_2025-01.ndjson")),
+            1, d("2025-01-12"), d("2025-01-12")),
+        new SourceFileIndex.Entry("x_2025-03.ndjson", Files.size(dir.resolve("x_2025-03.ndjson")),
+            3, d("2025-03-01"), d("2025-03-02"))));
+    PCollectionTuple out = p.apply(ReadFileTables.of(SourceTable.PLAYER_GAME_SUMMARY,
+        dir.toString(), d("2025-01-01"), d("2025-01-31")));
+    PAssert.that(out.get(SourceTable.PLAYER_GAME_SUMMARY.tag()).apply("Keys", MapElements
+        .into(TypeDescriptors.strings()).via((PlayerGameRow r) -> r.playerLookup() + ":"
+            + r.points()))).containsInAnyOrder("a:7");
+    PAssert.that(out.get(ReadFileTables.DEAD_LETTERS)).empty();
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    // As a full read counts rows dated outside: read, and outside the window.
+    assertEquals(4, counter(result, MetricNames.rowsRead("player_game_summary")));
+    assertEquals(3, counter(result, MetricNames.outsideWindow("player_game_summary")));
+  }
+
+  private static long counter(PipelineResult result, String name) {
+    long sum = 0;
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(MetricNames.NAMESPACE, name)).build())
+        .getCounters()) {
+      sum += c.getAttempted();
+    }
+    return sum;
   }
 
   @Test

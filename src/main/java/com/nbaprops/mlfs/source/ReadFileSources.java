@@ -1,19 +1,14 @@
 package com.nbaprops.mlfs.source;
 
 import com.nbaprops.mlfs.RunConfig;
-import com.nbaprops.mlfs.model.DeadLetter;
-import com.nbaprops.mlfs.util.RecordCoder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,22 +53,11 @@ public final class ReadFileSources extends PTransform<PBegin, PCollectionTuple> 
       LOG.debug("source table {}: no files under {}{}/: an empty table (the entry point says so)",
           t, inputDir, t);
     }
-    PCollectionTuple out = PCollectionTuple.empty(input.getPipeline());
-    List<PCollection<DeadLetter>> dead = new ArrayList<>();
+    List<ReadFileTables.Folder> folders = new ArrayList<>();
     for (SourceTable<?> t : SourceTable.ALL) {
-      out = readOne(input, t, out, dead);
+      folders.add(new ReadFileTables.Folder(t, inputDir + t.name(),
+          config.windowStart(t.lookbackDays()), config.end()));
     }
-    PCollection<DeadLetter> allDead = PCollectionList.of(dead)
-        .apply("FlattenDeadLetters", Flatten.pCollections())
-        .setCoder(RecordCoder.of(DeadLetter.class));
-    return out.and(SourceTables.DEAD_LETTERS, allDead);
-  }
-
-  private <T extends Record> PCollectionTuple readOne(PBegin input, SourceTable<T> t,
-      PCollectionTuple out, List<PCollection<DeadLetter>> dead) {
-    PCollectionTuple r = input.apply("Read " + t.name(), new ReadFileTable<>(t,
-        inputDir + t.name(), config.windowStart(t.lookbackDays()), config.end()));
-    dead.add(r.get(ReadFileTable.DEAD_LETTERS));
-    return out.and(t.tag(), r.get(t.tag()));
+    return input.apply("ReadFiles", new ReadFileTables(folders));
   }
 }

@@ -1,5 +1,6 @@
 package com.nbaprops.mlfs.tools;
 
+import com.nbaprops.mlfs.source.SourceFileIndex;
 import com.nbaprops.mlfs.source.SourceTable;
 import com.nbaprops.mlfs.source.SourceTable.Column;
 import com.nbaprops.mlfs.util.Decimals;
@@ -9,19 +10,23 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes source rows in the local layout of the data contract: {@code DIR/<table>/<file>.ndjson.gz},
- * one JSON object per line, NULL columns omitted (as {@code bq extract} does). Deterministic: the
+ * one file per month and the folder's {@link SourceFileIndex}; one JSON object per line, NULL columns omitted (as {@code bq extract} does). Deterministic: the
  * same rows give byte-identical files.
  */
 public final class TableWriter {
@@ -46,15 +51,51 @@ public final class TableWriter {
     return m;
   }
 
-  /** Writes the rows (sorted by their JSON text for a stable order) as one gzip NDJSON file. */
+  /**
+   * Writes the rows as one gzip NDJSON file per month of the table's date column, {@code
+   * <stem>_YYYY-MM.ndjson.gz} (rows sorted by their JSON text for a stable order), and the
+   * folder's {@link SourceFileIndex}, so that a run reads only the months of its window. Files of
+   * an earlier write with the same stem are replaced.
+   */
   public static <T extends Record> int write(Path dir, SourceTable<T> table, String fileStem,
       List<T> rows) throws IOException {
     Path folder = dir.resolve(table.name());
     Files.createDirectories(folder);
-    List<String> lines = rows.stream().map(r -> Json.write(toJsonMap(table, r)))
-        .sorted(Comparator.naturalOrder()).toList();
-    writeLines(folder.resolve(fileStem + ".ndjson.gz"), lines);
-    return lines.size();
+    removeEarlier(folder, fileStem);
+    if (rows.isEmpty()) {
+      writeLines(folder.resolve(fileStem + ".ndjson.gz"), List.of()); // an empty table, present
+      return 0;
+    }
+    Map<YearMonth, List<T>> byMonth = new TreeMap<>();
+    for (T r : rows) {
+      byMonth.computeIfAbsent(YearMonth.from(table.dateOf(r)), m -> new ArrayList<>()).add(r);
+    }
+    List<SourceFileIndex.Entry> index = new ArrayList<>();
+    for (Map.Entry<YearMonth, List<T>> month : byMonth.entrySet()) {
+      List<T> monthRows = month.getValue();
+      List<String> lines = monthRows.stream().map(r -> Json.write(toJsonMap(table, r)))
+          .sorted(Comparator.naturalOrder()).toList();
+      String name = fileStem + "_" + month.getKey() + ".ndjson.gz";
+      writeLines(folder.resolve(name), lines);
+      LocalDate first = monthRows.stream().map(table::dateOf).min(Comparator.naturalOrder())
+          .orElseThrow();
+      LocalDate last = monthRows.stream().map(table::dateOf).max(Comparator.naturalOrder())
+          .orElseThrow();
+      index.add(new SourceFileIndex.Entry(name, Files.size(folder.resolve(name)), lines.size(),
+          first, last));
+    }
+    SourceFileIndex.write(folder, index);
+    return rows.size();
+  }
+
+  /** The files {@code <stem>.ndjson.gz} and {@code <stem>_*.ndjson.gz}, and the index. */
+  private static void removeEarlier(Path folder, String fileStem) throws IOException {
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(folder, fileStem + "{,_*}.ndjson.gz")) {
+      for (Path f : old) {
+        Files.delete(f);
+      }
+    }
+    Files.deleteIfExists(folder.resolve(SourceFileIndex.FILE_NAME));
   }
 
   /** The nine source tables' rows; a null list means the table has no source (not written). */
@@ -69,7 +110,7 @@ public final class TableWriter {
       List<com.nbaprops.mlfs.model.OddsPropRow> odds,
       List<com.nbaprops.mlfs.model.BettingProsPropRow> bettingPros) {}
 
-  /** Writes every table of {@code d} as {@code DIR/<table>/<stem>.ndjson.gz}; rows per table. */
+  /** Writes every table of {@code d} under {@code DIR/<table>/} ({@link #write}); rows per table. */
   public static Map<String, Integer> writeAll(Path dir, String stem, SourceData d)
       throws IOException {
     Files.createDirectories(dir);

@@ -76,7 +76,8 @@ public class HealthAlertsTest {
   static void rewrite(Path folder, Function<Map<String, Object>, Map<String, Object>> edit)
       throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : files.toList()) {
+      // (a rewritten file no longer matches the folder's index: the job reads it in full)
+      for (Path f : files.filter(f -> f.toString().endsWith(".ndjson.gz")).toList()) {
         List<String> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
             new GZIPInputStream(Files.newInputStream(f)), StandardCharsets.UTF_8))) {

@@ -12,7 +12,10 @@ import com.nbaprops.mlfs.model.OddsPropRow;
 import com.nbaprops.mlfs.model.PlayerGameRow;
 import com.nbaprops.mlfs.model.TeamDefenseRow;
 import com.nbaprops.mlfs.source.RowParser;
+import com.nbaprops.mlfs.source.SourceFileIndex;
 import com.nbaprops.mlfs.source.SourceTable;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import com.nbaprops.mlfs.util.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,7 +57,7 @@ public class SampleLeagueTest {
     RowParser<T> parser = new RowParser<>(table);
     List<T> rows = new ArrayList<>();
     try (Stream<Path> files = Files.list(league.resolve(table.name()))) {
-      for (Path f : files.sorted().toList()) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".ndjson.gz")).sorted().toList()) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
             new GZIPInputStream(Files.newInputStream(f)), StandardCharsets.UTF_8))) {
           String line;
@@ -79,6 +82,40 @@ public class SampleLeagueTest {
           assertArrayEquals(t.name(), Files.readAllBytes(f),
               Files.readAllBytes(again.resolve(t.name()).resolve(f.getFileName())));
         }
+      }
+    }
+  }
+
+  @Test
+  public void eachTableIsOneFilePerMonthWithAnIndexOfItsDatesAndRows() throws IOException {
+    FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+    for (SourceTable<?> t : SourceTable.ALL) {
+      Path folder = league.resolve(t.name());
+      Map<String, SourceFileIndex.Entry> index =
+          SourceFileIndex.read(folder + "/").entries();
+      List<Path> files;
+      try (Stream<Path> s = Files.list(folder)) {
+        files = s.filter(f -> f.toString().endsWith(".ndjson.gz")).sorted().toList();
+      }
+      assertEquals(t.name(), files.size(), index.size());
+      for (Path f : files) {
+        SourceFileIndex.Entry e = index.get(f.getFileName().toString());
+        List<LocalDate> dates = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+            new GZIPInputStream(Files.newInputStream(f)), StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            dates.add(LocalDate.parse((String) Json.readObject(line).get(t.dateColumn())));
+          }
+        }
+        assertEquals(f.toString(), dates.size(), e.rows());
+        assertEquals(f.toString(), Files.size(f), e.bytes());
+        assertEquals(f.toString(), dates.stream().min(LocalDate::compareTo).get(), e.first());
+        assertEquals(f.toString(), dates.stream().max(LocalDate::compareTo).get(), e.last());
+        // the month is in the name, and every row of the file is of that month
+        String month = e.first().toString().substring(0, 7);
+        assertTrue(f.toString(), f.getFileName().toString().endsWith("_" + month + ".ndjson.gz"));
+        assertEquals(month, e.last().toString().substring(0, 7));
       }
     }
   }
