@@ -156,18 +156,17 @@ public final class OutputTable<T> implements Serializable {
       g.writeStartObject();
       for (int i = 0; i < values.length; i++) {
         Column<T> c = columns.get(i);
-        g.flush();
-        // A field's text starts at its name (after the separating comma of the fields before it).
-        from[i] = line.size() + (i == 0 ? 0 : 1);
+        // Positions in the line: what the buffer holds plus what the generator still buffers. A
+        // field's text starts at its name (after the separating comma of the fields before it).
+        from[i] = line.size() + g.getOutputBuffered() + (i == 0 ? 0 : 1);
         g.writeFieldName(p.names()[i]);
         if (c.isDigest()) {
-          g.flush();
+          g.flush(); // the hashed fields' bytes into the line
           g.writeString(digest(line.bytes(), from, to, p.digestInputs()[i]));
         } else {
           writeValue(g, nested(c, values[i], stamp));
         }
-        g.flush();
-        to[i] = line.size();
+        to[i] = line.size() + g.getOutputBuffered();
       }
       g.writeEndObject();
     } catch (IOException e) {
@@ -269,12 +268,19 @@ public final class OutputTable<T> implements Serializable {
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  private static MessageDigest sha256() {
+  /** One SHA-256 per thread (a provider lookup per row cost more than the hash of a short row). */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException ex) {
       throw new IllegalStateException(ex);
     }
+  });
+
+  private static MessageDigest sha256() {
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    return sha;
   }
 
   /** A byte buffer whose bytes can be read in place. */
