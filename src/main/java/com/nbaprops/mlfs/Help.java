@@ -61,7 +61,7 @@ final class Help {
     out.println();
     out.print(ExitCode.help());
     out.println();
-    out.println("Environment: MLFS_JAVA_OPTS sets the scripts' JVM options (default: -Xmx4g "
+    out.println("Environment: MLFS_JAVA_OPTS sets the scripts' JVM options (default: -Xmx2560m "
         + "-XX:+UseParallelGC -XX:TieredStopAtLevel=1); MLFS_CDS=0 turns off their class-data "
         + "archive (target/cds-*.jsa).");
   }

@@ -34,7 +34,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>One listing, one shuffle and one parse step for all the tables: per table, a match, a
  * reshuffle and a read are a dozen primitive transforms, and on the DirectRunner every one costs
- * graph construction and per-bundle bookkeeping (README, "Speed").
+ * graph construction and per-bundle bookkeeping (README, "Performance").
  */
 public final class ReadFileTables extends PTransform<PBegin, PCollectionTuple> {
   /** The dead letters of all the tables read (the sources' shared tag). */
