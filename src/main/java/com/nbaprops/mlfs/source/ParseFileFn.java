@@ -67,14 +67,14 @@ final class ParseFileFn extends DoFn<KV<Integer, Iterable<SourceFile>>, DeadLett
   }
 
   private void parse(SourceFile file, TableParse<?> t, MultiOutputReceiver out) {
+    if (file.passOverRows() >= 0) {
+      t.handler.outsideWindow(file.passOverRows()); // dated outside by the folder's index
+      return;
+    }
     long t0 = System.nanoTime();
     String name = file.path().substring(file.path().lastIndexOf('/') + 1);
     if (!(name.endsWith(".ndjson") || name.endsWith(".ndjson.gz"))) {
       ignoredFiles.inc();
-      return;
-    }
-    if (file.passOverRows() >= 0) {
-      t.handler.outsideWindow(file.passOverRows()); // dated outside by the folder's index
       return;
     }
     String where = t.table.name() + "/" + name;

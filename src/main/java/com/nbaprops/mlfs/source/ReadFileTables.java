@@ -28,8 +28,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads source tables from folders of NDJSON files ({@code *.ndjson}, {@code *.ndjson.gz}), each
- * table once, for its read window: lists the files when the pipeline is built, gives each file its
- * own key so that files are parsed in parallel, and parses them ({@link ParseFileFn}) into their
+ * table once, for its read window: lists the files when the pipeline is built, spreads them over
+ * a few keys so that they are parsed in parallel ({@link #KEYS}), and parses them ({@link ParseFileFn}) into their
  * table's records. Outputs: each table's {@link SourceTable#tag()} and {@link #DEAD_LETTERS}.
  *
  * <p>One listing, one shuffle and one parse step for all the tables: per table, a match, a
@@ -49,7 +49,16 @@ public final class ReadFileTables extends PTransform<PBegin, PCollectionTuple> {
    * {@link SourceFileIndex} dates the whole file outside the window (its rows are counted, the
    * file is not opened), else -1.
    */
-  public record SourceFile(String table, String path, long passOverRows) {}
+  public record SourceFile(String table, String path, long bytes, long passOverRows) {}
+
+  /**
+   * Keys the files are spread over (by size, largest first, each to the least loaded key): the
+   * DirectRunner makes one bundle per key and re-creates the parse DoFn for each, so one key per
+   * file cost a DoFn per file (330 on the real seasons' per-month files), and the two workers
+   * need only a few keys each. The files an index dates outside the window cost nothing to "read"
+   * and go to the first key, one element per table.
+   */
+  static final int KEYS = 8;
 
   private final List<Folder> folders;
 
@@ -65,10 +74,7 @@ public final class ReadFileTables extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    List<KV<Integer, SourceFile>> files = new ArrayList<>();
-    for (SourceFile f : list(folders)) {
-      files.add(KV.of(files.size(), f));
-    }
+    List<KV<Integer, SourceFile>> files = spread(list(folders));
     Map<String, Folder> byTable = new LinkedHashMap<>();
     List<TupleTag<?>> tags = new ArrayList<>();
     for (Folder f : folders) {
@@ -78,12 +84,42 @@ public final class ReadFileTables extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple out = input
         .apply("ListFiles", Create.of(files).withCoder(
             KvCoder.of(VarIntCoder.of(), RecordCoder.of(SourceFile.class))))
-        .apply("OneBundlePerFile", GroupByKey.create())
+        .apply("SpreadFiles", GroupByKey.create())
         .apply("Parse", ParDo.of(new ParseFileFn(byTable))
             .withOutputTags(DEAD_LETTERS, TupleTagList.of(tags)));
     out.get(DEAD_LETTERS).setCoder(RecordCoder.of(DeadLetter.class));
     for (Folder f : folders) {
       setCoder(out, f.table());
+    }
+    return out;
+  }
+
+  /** The files by key ({@link #KEYS}); deterministic for a given listing. */
+  static List<KV<Integer, SourceFile>> spread(List<SourceFile> files) {
+    List<KV<Integer, SourceFile>> out = new ArrayList<>();
+    Map<String, Long> passOver = new LinkedHashMap<>();
+    List<SourceFile> read = new ArrayList<>();
+    for (SourceFile f : files) {
+      if (f.passOverRows() >= 0) {
+        passOver.merge(f.table(), f.passOverRows(), Long::sum);
+      } else {
+        read.add(f);
+      }
+    }
+    passOver.forEach((table, rows) -> out.add(KV.of(0,
+        new SourceFile(table, "(files dated outside the window)", 0, rows))));
+    read.sort(Comparator.comparingLong(SourceFile::bytes).reversed()
+        .thenComparing(SourceFile::path));
+    long[] load = new long[KEYS];
+    for (SourceFile f : read) {
+      int k = 0;
+      for (int i = 1; i < KEYS; i++) {
+        if (load[i] < load[k]) {
+          k = i;
+        }
+      }
+      load[k] += Math.max(1, f.bytes());
+      out.add(KV.of(k, f));
     }
     return out;
   }
@@ -126,7 +162,7 @@ public final class ReadFileTables extends PTransform<PBegin, PCollectionTuple> {
       found.sort(Comparator.comparing(md -> md.resourceId().toString()));
       SourceFileIndex.Index index = SourceFileIndex.read(dir);
       for (MatchResult.Metadata md : found) {
-        files.add(new SourceFile(f.table().name(), md.resourceId().toString(),
+        files.add(new SourceFile(f.table().name(), md.resourceId().toString(), md.sizeBytes(),
             index.rowsToPassOver(md, f.from(), f.to())));
       }
     }
