@@ -56,8 +56,8 @@ final class Help {
     section(out, "BigQuery project, datasets and tables (--source/--sink=bigquery)", tables);
     out.println();
     out.println("Any standard Beam option is accepted as well (--runner, --project, --tempLocation,");
-    out.println("--targetParallelism, ...). The bundled jar of scripts/ runs the DirectRunner only;");
-    out.println("Dataflow runs use the pipeline jar (scripts/flex-build).");
+    out.println("--targetParallelism, ...). The bundled jar of scripts/ runs the DirectRunner");
+    out.println("only; Dataflow runs use the pipeline jar (scripts/flex-build).");
     out.println();
     out.print(ExitCode.help());
     out.println();

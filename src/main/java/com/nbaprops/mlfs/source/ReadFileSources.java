@@ -10,8 +10,6 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the nine source tables from a local (or {@code gs://}) folder laid out as the data contract
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * Output: one PCollection per {@link SourceTable#tag()} plus {@link SourceTables#DEAD_LETTERS}.
  */
 public final class ReadFileSources extends PTransform<PBegin, PCollectionTuple> {
-  private static final Logger LOG = LoggerFactory.getLogger(ReadFileSources.class);
-
   private final String inputDir;
   private final RunConfig config;
 
@@ -49,10 +45,7 @@ public final class ReadFileSources extends PTransform<PBegin, PCollectionTuple> 
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    for (String t : missingTables(inputDir)) {
-      LOG.debug("source table {}: no files under {}{}/: an empty table (the entry point says so)",
-          t, inputDir, t);
-    }
+    // (a table without files reads as empty; OptionsValidator has said so, listing them once)
     List<ReadFileTables.Folder> folders = new ArrayList<>();
     for (SourceTable<?> t : SourceTable.ALL) {
       folders.add(new ReadFileTables.Folder(t, inputDir + t.name(),

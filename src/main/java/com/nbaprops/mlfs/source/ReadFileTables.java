@@ -29,8 +29,9 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Reads source tables from folders of NDJSON files ({@code *.ndjson}, {@code *.ndjson.gz}), each
  * table once, for its read window: lists the files when the pipeline is built, spreads them over
- * a few keys so that they are parsed in parallel ({@link #KEYS}), and parses them ({@link ParseFileFn}) into their
- * table's records. Outputs: each table's {@link SourceTable#tag()} and {@link #DEAD_LETTERS}.
+ * a few keys so that they are parsed in parallel ({@link #KEYS}), and parses them ({@link
+ * ParseFileFn}) into their table's records. Outputs: each table's {@link SourceTable#tag()} and
+ * {@link #DEAD_LETTERS}.
  *
  * <p>One listing, one shuffle and one parse step for all the tables: per table, a match, a
  * reshuffle and a read are a dozen primitive transforms, and on the DirectRunner every one costs

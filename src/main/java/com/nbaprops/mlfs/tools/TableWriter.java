@@ -26,8 +26,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes source rows in the local layout of the data contract: {@code DIR/<table>/<file>.ndjson.gz},
- * one file per month and the folder's {@link SourceFileIndex}; one JSON object per line, NULL columns omitted (as {@code bq extract} does). Deterministic: the
- * same rows give byte-identical files.
+ * one file per month and the folder's {@link SourceFileIndex}; one JSON object per line, NULL
+ * columns omitted (as {@code bq extract} does). Deterministic: the same rows give byte-identical
+ * files.
  */
 public final class TableWriter {
   private TableWriter() {}
@@ -90,7 +91,8 @@ public final class TableWriter {
 
   /** The files {@code <stem>.ndjson.gz} and {@code <stem>_*.ndjson.gz}, and the index. */
   private static void removeEarlier(Path folder, String fileStem) throws IOException {
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(folder, fileStem + "{,_*}.ndjson.gz")) {
+    try (DirectoryStream<Path> old =
+        Files.newDirectoryStream(folder, fileStem + "{,_*}.ndjson.gz")) {
       for (Path f : old) {
         Files.delete(f);
       }
@@ -110,7 +112,7 @@ public final class TableWriter {
       List<com.nbaprops.mlfs.model.OddsPropRow> odds,
       List<com.nbaprops.mlfs.model.BettingProsPropRow> bettingPros) {}
 
-  /** Writes every table of {@code d} under {@code DIR/<table>/} ({@link #write}); rows per table. */
+  /** Writes every table of {@code d} under {@code DIR/<table>/} ({@link #write}); rows by table. */
   public static Map<String, Integer> writeAll(Path dir, String stem, SourceData d)
       throws IOException {
     Files.createDirectories(dir);
