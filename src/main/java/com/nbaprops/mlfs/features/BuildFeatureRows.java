@@ -4,12 +4,10 @@ import com.nbaprops.mlfs.RunConfig;
 import com.nbaprops.mlfs.contract.FeatureContract;
 import com.nbaprops.mlfs.history.LeagueIndex;
 import com.nbaprops.mlfs.history.PlayerInputs;
+import com.nbaprops.mlfs.metrics.BundleMetrics;
 import com.nbaprops.mlfs.metrics.MetricNames;
 import com.nbaprops.mlfs.metrics.StageTimer;
 import com.nbaprops.mlfs.util.RecordCoder;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Distribution;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -47,27 +45,25 @@ public final class BuildFeatureRows
   }
 
   static final class BuildFn extends DoFn<PlayerInputs, ScoredRow> {
+    private static final String[] DEFAULTS = new String[FeatureContract.FEATURE_COUNT];
+    private static final String CACHE_MISS = MetricNames.fallback("player_daily_cache");
+    private static final String COMPOSITE_MISS = MetricNames.fallback("player_composite_factors");
+    private static final String ZONE_MISS = MetricNames.fallback("player_shot_zone_analysis");
+
+    static {
+      for (int i = 0; i < DEFAULTS.length; i++) {
+        DEFAULTS[i] = MetricNames.defaults(i);
+      }
+    }
+
     private final PCollectionView<LeagueIndex> league;
     private final RunConfig config;
-    private final Counter rows = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FEATURE_ROWS);
-    private final Counter gaps = Metrics.counter(MetricNames.NAMESPACE, MetricNames.GAP_ROWS);
-    private final Counter[] defaults = new Counter[FeatureContract.FEATURE_COUNT];
-    private final Counter cacheMiss =
-        Metrics.counter(MetricNames.NAMESPACE, MetricNames.fallback("player_daily_cache"));
-    private final Counter compositeMiss =
-        Metrics.counter(MetricNames.NAMESPACE, MetricNames.fallback("player_composite_factors"));
-    private final Counter zoneMiss =
-        Metrics.counter(MetricNames.NAMESPACE, MetricNames.fallback("player_shot_zone_analysis"));
+    private final BundleMetrics metrics = new BundleMetrics();
     private final StageTimer timer = new StageTimer(MetricNames.STAGE_BUILD);
-    private final Distribution vectorMicros =
-        Metrics.distribution(MetricNames.NAMESPACE, MetricNames.VECTOR_BUILD_US);
 
     BuildFn(PCollectionView<LeagueIndex> league, RunConfig config) {
       this.league = league;
       this.config = config;
-      for (int i = 0; i < defaults.length; i++) {
-        defaults[i] = Metrics.counter(MetricNames.NAMESPACE, MetricNames.defaults(i));
-      }
     }
 
     @ProcessElement
@@ -78,25 +74,25 @@ public final class BuildFeatureRows
       long t1 = System.nanoTime();
       EntryProcessor.Outcome o =
           EntryProcessor.process(in, index, config.bootstrapDays());
-      vectorMicros.update((System.nanoTime() - t1) / 1_000);
+      metrics.update(MetricNames.VECTOR_BUILD_US, (System.nanoTime() - t1) / 1_000);
       if (o.isRow()) {
-        rows.inc();
+        metrics.inc(MetricNames.FEATURE_ROWS);
         for (int i : o.row().quality().defaultIndices()) {
-          defaults[i].inc();
+          metrics.inc(DEFAULTS[i]);
         }
         if (in.cache() == null) {
-          cacheMiss.inc();
+          metrics.inc(CACHE_MISS);
         }
         if (in.composite() == null) {
-          compositeMiss.inc();
+          metrics.inc(COMPOSITE_MISS);
         }
         if (in.shotZone() == null) {
-          zoneMiss.inc();
+          metrics.inc(ZONE_MISS);
         }
         c.output(o.row());
       } else {
-        gaps.inc();
-        Metrics.counter(MetricNames.NAMESPACE, MetricNames.gaps(o.gap().reason())).inc();
+        metrics.inc(MetricNames.GAP_ROWS);
+        metrics.inc(MetricNames.gaps(o.gap().reason()));
         c.output(GAP_ROWS, o.gap());
       }
       timer.add(t0);
@@ -104,6 +100,7 @@ public final class BuildFeatureRows
 
     @FinishBundle
     public void finishBundle() {
+      metrics.flush();
       timer.flush();
     }
   }

@@ -93,6 +93,9 @@ final class ParseFileFn extends DoFn<KV<Integer, Iterable<SourceFile>>, DeadLett
           outside++;
           continue;
         }
+        if (t.handler.handleBytes(b, lines.start(), lines.end() - lines.start(), out)) {
+          continue;
+        }
         if (!parsedAsBytes(t, b, lines.start(), lines.end(), where + ":" + line, out)) {
           String text = new String(b, lines.start(), lines.end() - lines.start(),
               StandardCharsets.UTF_8);

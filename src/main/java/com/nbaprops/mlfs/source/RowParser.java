@@ -1,6 +1,12 @@
 package com.nbaprops.mlfs.source;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParser.NumberType;
+import com.fasterxml.jackson.core.JsonToken;
 import com.nbaprops.mlfs.source.SourceTable.Column;
+import com.nbaprops.mlfs.util.Json;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -40,11 +46,15 @@ public final class RowParser<T extends Record> {
 
   private final SourceTable<T> table;
   private final Constructor<T> ctor;
+  private final Map<String, Column> byName = new HashMap<>();
   private final ParseCache<LocalDate> dates = new ParseCache<>();
   private final ParseCache<Instant> timestamps = new ParseCache<>();
 
   public RowParser(SourceTable<T> table) {
     this.table = table;
+    for (Column c : table.columns()) {
+      byName.put(c.name(), c);
+    }
     RecordComponent[] comps = table.recordClass().getRecordComponents();
     Class<?>[] types = new Class<?>[comps.length];
     for (int i = 0; i < comps.length; i++) {
@@ -71,23 +81,136 @@ public final class RowParser<T extends Record> {
       } catch (IllegalArgumentException e) {
         return new Result<>(null, "column " + c.name() + ": " + e.getMessage());
       }
-      if (v == null || (v instanceof String s && s.isEmpty())) {
-        if (table.keyColumns().contains(c.name())) {
-          return new Result<>(null, "key column " + c.name() + " is "
-              + (v == null ? "NULL" : "empty"));
-        }
-      }
-      if (v != null && table.nonNegativeColumns().contains(c.name())
-          && ((Number) v).doubleValue() < 0) {
-        return new Result<>(null, "column " + c.name() + ": negative value " + v);
+      String error = check(c, v);
+      if (error != null) {
+        return new Result<>(null, error);
       }
       values[c.index()] = v;
     }
+    return new Result<>(construct(values), null);
+  }
+
+  /** What the data contract says against value {@code v} of column {@code c}, or null. */
+  private String check(Column c, Object v) {
+    if ((v == null || (v instanceof String s && s.isEmpty()))
+        && table.keyColumns().contains(c.name())) {
+      return "key column " + c.name() + " is " + (v == null ? "NULL" : "empty");
+    }
+    if (v != null && table.nonNegativeColumns().contains(c.name())
+        && ((Number) v).doubleValue() < 0) {
+      return "column " + c.name() + ": negative value " + v;
+    }
+    return null;
+  }
+
+  private T construct(Object[] values) {
     try {
-      return new Result<>(ctor.newInstance(values), null);
+      return ctor.newInstance(values);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build " + table.recordClass(), e);
     }
+  }
+
+  /**
+   * The record of one NDJSON line given as UTF-8 bytes {@code b[off, off + len)}, read token by
+   * token straight into the record's components (no map, no {@code BigDecimal} per number), or
+   * null when the line is not a valid row in the usual shape: malformed JSON, a value of another
+   * JSON type than its column's usual one, a number out of the plain range, or a row that {@link
+   * #parse} would refuse. The caller then takes the general path ({@link #parse} of the line's
+   * map), which gives the same record for every line this method accepts (tested value by value)
+   * and the row's error for the others.
+   */
+  public T parseBytes(byte[] b, int off, int len) {
+    Object[] values = new Object[table.columns().size()];
+    try (JsonParser p = JSON.createParser(b, off, len)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        Column c = byName.get(p.currentName());
+        JsonToken token = p.nextToken();
+        if (c == null) {
+          p.skipChildren(); // a column the table does not use
+          continue;
+        }
+        Object v = typed(c, token, p);
+        if (v == UNUSUAL) {
+          return null;
+        }
+        values[c.index()] = v;
+      }
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    for (Column c : table.columns()) {
+      if (check(c, values[c.index()]) != null) {
+        return null;
+      }
+    }
+    return construct(values);
+  }
+
+  /** Marks a value {@link #parseBytes} leaves to the general path. */
+  private static final Object UNUSUAL = new Object();
+  private static final JsonFactory JSON = Json.mapper().getFactory();
+
+  /** The value {@link #convert} gives for the usual JSON types of a column, else UNUSUAL. */
+  private Object typed(Column c, JsonToken token, JsonParser p) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    switch (c.type()) {
+      case STRING:
+        return token == JsonToken.VALUE_STRING ? p.getText() : UNUSUAL;
+      case INT64:
+        if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != NumberType.BIG_INTEGER) {
+          return p.getLongValue();
+        }
+        return UNUSUAL;
+      case FLOAT64:
+        return typedDouble(token, p);
+      case BOOL:
+        return token == JsonToken.VALUE_TRUE ? Boolean.TRUE
+            : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : UNUSUAL;
+      case DATE:
+        if (token == JsonToken.VALUE_STRING && p.getTextLength() == 10) {
+          LocalDate d = dates.get(p.getText(), RowParser::parseDate);
+          return d == null ? UNUSUAL : d;
+        }
+        return UNUSUAL;
+      case TIMESTAMP:
+        if (token == JsonToken.VALUE_STRING) {
+          Instant i = timestamps.get(p.getText(), RowParser::parseTimestamp);
+          return i == null ? UNUSUAL : i;
+        }
+        return UNUSUAL;
+      default:
+        return UNUSUAL;
+    }
+  }
+
+  /**
+   * A JSON number as {@link #toDouble} reads it: the general path takes the text's exact decimal
+   * value to the nearest double, which {@link Double#parseDouble} also gives (both round
+   * correctly), except for the sign of a zero, so zeros take the general path's arithmetic.
+   */
+  private static Object typedDouble(JsonToken token, JsonParser p) throws IOException {
+    if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != NumberType.BIG_INTEGER) {
+      return (double) p.getLongValue();
+    }
+    if (token != JsonToken.VALUE_NUMBER_FLOAT) {
+      return UNUSUAL;
+    }
+    String text = p.getText();
+    double d = Double.parseDouble(text);
+    if (d == 0) {
+      d = new BigDecimal(text).doubleValue();
+    }
+    return Double.isFinite(d) ? d : UNUSUAL;
   }
 
   Object convert(Column c, Object raw) {

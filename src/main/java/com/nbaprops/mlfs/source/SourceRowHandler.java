@@ -61,20 +61,41 @@ final class SourceRowHandler<T extends Record> implements Serializable {
   /** {@link #handle}, with the raw row's text made only when the row is a dead letter. */
   void handle(Map<String, Object> row, Supplier<String> raw, String where,
       MultiOutputReceiver out) {
-    if (parser == null) {
-      parser = new RowParser<>(table);
-    }
-    RowParser.Result<T> r = parser.parse(row);
+    RowParser.Result<T> r = parser().parse(row);
     if (!r.ok()) {
       dead(out, raw.get(), where + ": " + r.error());
       return;
     }
+    accept(r.record(), out);
+  }
+
+  /**
+   * A valid row in the usual shape, read from its UTF-8 bytes ({@link RowParser#parseBytes}):
+   * true when done, false (nothing done) when the line must take the general path.
+   */
+  boolean handleBytes(byte[] b, int off, int len, MultiOutputReceiver out) {
+    T record = parser().parseBytes(b, off, len);
+    if (record == null) {
+      return false;
+    }
+    accept(record, out);
+    return true;
+  }
+
+  private RowParser<T> parser() {
+    if (parser == null) {
+      parser = new RowParser<>(table);
+    }
+    return parser;
+  }
+
+  private void accept(T record, MultiOutputReceiver out) {
     rowsRead.inc();
-    LocalDate d = table.dateOf(r.record());
+    LocalDate d = table.dateOf(record);
     if (d.isBefore(from) || d.isAfter(to)) {
       outside.inc();
       return;
     }
-    out.get(table.tag()).output(r.record());
+    out.get(table.tag()).output(record);
   }
 }
