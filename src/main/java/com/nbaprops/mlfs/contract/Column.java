@@ -17,10 +17,20 @@ import java.util.List;
  * @param <T> the typed row the value is read from
  */
 public record Column<T>(String name, Type type, Mode mode, List<Column<?>> fields,
-    Value<T> value, List<String> digestOf) implements Serializable {
+    Value<T> value, List<String> digestOf, RowValue<T> textKey) implements Serializable {
 
   public Column(String name, Type type, Mode mode, List<Column<?>> fields, Value<T> value) {
-    this(name, type, mode, fields, value, List.of());
+    this(name, type, mode, fields, value, List.of(), null);
+  }
+
+  /**
+   * This column, declared a pure function of {@code key} of the row: the NDJSON writer renders a
+   * run of consecutive columns with the same key function once per distinct key and copies that
+   * text into the rows after it ({@link OutputTable}): never a run-level value (run id, time).
+   * The values and the schema do not change.
+   */
+  public Column<T> sameTextPer(RowValue<T> key) {
+    return new Column<>(name, type, mode, fields, value, digestOf, key);
   }
 
   /** Whether this column is the hex SHA-256 of other columns' values (see {@link #digest}). */
@@ -74,7 +84,7 @@ public record Column<T>(String name, Type type, Mode mode, List<Column<?>> field
   public static <T> Column<T> digest(String name, List<String> of) {
     return new Column<>(name, Type.STRING, Mode.NULLABLE, List.of(), (r, s) -> {
       throw new IllegalStateException(name + " is computed by its table");
-    }, List.copyOf(of));
+    }, List.copyOf(of), null);
   }
 
   /** A nullable RECORD column: {@code value} gives the nested row, {@code fields} read it. */

@@ -38,6 +38,9 @@ public final class OutputSchema {
       "game_id", "team_abbr", "opponent_team_abbr", "is_home", "days_rest", "season_year",
       "features", "feature_version", "feature_sources_json");
 
+  /** The key of the columns that are a function of the row's source labels. */
+  private static final Column.RowValue<ScoredRow> LABELS = s -> s.record().labels();
+
   public static final OutputTable<ScoredRow> FEATURE_STORE = new OutputTable<>(DATASET,
       "ml_feature_store_v2", featureColumns(), "game_date", List.of("player_lookup"));
 
@@ -120,20 +123,24 @@ public final class OutputSchema {
   private static List<Column<ScoredRow>> featureColumns() {
     List<Column<ScoredRow>> f = new ArrayList<>(identityColumns());
     f.add(repeated("features", Type.FLOAT64, s -> s.record().features()));
-    f.add(repeated("feature_names", Type.STRING, s -> FeatureContract.names()));
-    f.add(nullable("feature_count", Type.INT64, s -> FeatureContract.FEATURE_COUNT));
-    f.add(nullable("feature_version", Type.STRING, s -> FeatureContract.FEATURE_VERSION));
+    // Everything from feature_names to feature_sources_json is a function of the row's labels:
+    // written once per distinct label string (a few hundred in a season) and copied after that.
+    List<Column<ScoredRow>> byLabels = new ArrayList<>();
+    byLabels.add(repeated("feature_names", Type.STRING, s -> FeatureContract.names()));
+    byLabels.add(nullable("feature_count", Type.INT64, s -> FeatureContract.FEATURE_COUNT));
+    byLabels.add(nullable("feature_version", Type.STRING, s -> FeatureContract.FEATURE_VERSION));
     for (int i = 0; i < FeatureContract.FEATURE_COUNT; i++) {
       int k = i;
-      f.add(nullable("feature_" + i + "_source", Type.STRING,
+      byLabels.add(nullable("feature_" + i + "_source", Type.STRING,
           s -> s.record().label(k).canonical()));
     }
     for (int i = 0; i < FeatureContract.FEATURE_COUNT; i++) {
       int k = i;
-      f.add(nullable("feature_" + i + "_quality", Type.FLOAT64,
+      byLabels.add(nullable("feature_" + i + "_quality", Type.FLOAT64,
           s -> WEIGHTS[s.record().label(k).ordinal()]));
     }
-    f.add(nullable("feature_sources_json", Type.STRING, s -> sourcesJson(s.record())));
+    byLabels.add(nullable("feature_sources_json", Type.STRING, s -> sourcesJson(s.record())));
+    byLabels.forEach(c -> f.add(c.sameTextPer(LABELS)));
     f.addAll(qualityColumns());
     f.add(nullable("early_season_flag", Type.BOOL, s -> s.record().earlySeason()));
     f.add(Column.record("historical_completeness", ScoredRow::record, List.of(

@@ -41,10 +41,21 @@ public final class OutputTable<T> implements Serializable {
   private transient volatile Prepared prepared;
 
   /**
-   * Per column: its quoted name, encoded once, and the positions of the columns it digests (empty
-   * for other columns).
+   * Per column: its quoted name, encoded once, the positions of the columns it digests (empty for
+   * other columns), and where a run of columns with one {@link Column#textKey()} starts, the
+   * position after its last column (else -1).
    */
-  private record Prepared(SerializedString[] names, int[][] digestInputs) {}
+  private record Prepared(SerializedString[] names, int[][] digestInputs, int[] segmentEnd) {}
+
+  /**
+   * The text of a run of same-key columns as one row wrote it, from the comma before its first
+   * field, and each field's start and end in that text.
+   */
+  private record Segment(byte[] text, int[] from, int[] to) {}
+
+  /** Rendered runs by key (one map per table; texts are the same whichever thread wrote them). */
+  private transient volatile Map<Object, Segment> segments;
+  private static final int MAX_SEGMENTS = 20_000;
 
   public OutputTable(String dataset, String name, List<Column<T>> columns, String partitionField,
       List<String> clustering) {
@@ -97,10 +108,35 @@ public final class OutputTable<T> implements Serializable {
           inputs[i][k] = index(c.digestOf().get(k));
         }
       }
-      p = new Prepared(n, inputs);
+      p = new Prepared(n, inputs, segmentEnds());
       prepared = p;
     }
     return p;
+  }
+
+  /** Per column, the end of the run of same-key columns it starts, else -1. */
+  private int[] segmentEnds() {
+    int[] end = new int[columns.size()];
+    java.util.Arrays.fill(end, -1);
+    for (int i = 0; i < end.length; i++) {
+      Column.RowValue<T> key = columns.get(i).textKey();
+      if (key == null || (i > 0 && columns.get(i - 1).textKey() == key)) {
+        continue;
+      }
+      int j = i;
+      while (j < end.length && columns.get(j).textKey() == key) {
+        if (columns.get(j).isDigest()) {
+          throw new IllegalArgumentException(name + "." + columns.get(j).name()
+              + ": a digest column cannot be copied text");
+        }
+        j++;
+      }
+      if (i == 0) {
+        throw new IllegalArgumentException(name + ": a run of copied text cannot start the row");
+      }
+      end[i] = j;
+    }
+    return end;
   }
 
   public List<String> columnNames() {
@@ -149,24 +185,17 @@ public final class OutputTable<T> implements Serializable {
   public void writeJson(T row, RunStamp stamp, OutputStream out) {
     Prepared p = prepare();
     Buffer line = out instanceof Buffer b ? b : new Buffer();
-    Object[] values = compute(row, stamp, false);
+    Object[] values = new Object[columns.size()];
     int[] from = new int[values.length];
     int[] to = new int[values.length];
     try (JsonGenerator g = generator(line)) {
       g.writeStartObject();
       for (int i = 0; i < values.length; i++) {
-        Column<T> c = columns.get(i);
-        // Positions in the line: what the buffer holds plus what the generator still buffers. A
-        // field's text starts at its name (after the separating comma of the fields before it).
-        from[i] = line.size() + g.getOutputBuffered() + (i == 0 ? 0 : 1);
-        g.writeFieldName(p.names()[i]);
-        if (c.isDigest()) {
-          g.flush(); // the hashed fields' bytes into the line
-          g.writeString(digest(line.bytes(), from, to, p.digestInputs()[i]));
-        } else {
-          writeValue(g, nested(c, values[i], stamp));
+        if (p.segmentEnd()[i] > 0) {
+          i = writeSegment(row, stamp, g, line, i, p.segmentEnd()[i], from, to) - 1;
+          continue;
         }
-        to[i] = line.size() + g.getOutputBuffered();
+        writeField(row, stamp, g, line, i, values, from, to);
       }
       g.writeEndObject();
     } catch (IOException e) {
@@ -181,9 +210,69 @@ public final class OutputTable<T> implements Serializable {
     }
   }
 
+  /** Writes column {@code i}'s field, recording where its text starts and ends in the line. */
+  private void writeField(T row, RunStamp stamp, JsonGenerator g, Buffer line, int i,
+      Object[] values, int[] from, int[] to) throws IOException {
+    Column<T> c = columns.get(i);
+    // Positions in the line: what the buffer holds plus what the generator still buffers. A
+    // field's text starts at its name (after the separating comma of the fields before it).
+    from[i] = line.size() + g.getOutputBuffered() + (i == 0 ? 0 : 1);
+    g.writeFieldName(prepare().names()[i]);
+    if (c.isDigest()) {
+      g.flush(); // the hashed fields' bytes into the line
+      g.writeString(digest(line.bytes(), from, to, prepare().digestInputs()[i]));
+    } else {
+      values[i] = c.value().get(row, stamp);
+      writeValue(g, nested(c, values[i], stamp));
+    }
+    to[i] = line.size() + g.getOutputBuffered();
+  }
+
+  /**
+   * Columns [first, end), which share a text key: their text copied from the first row with the
+   * same key, or written and kept. Returns {@code end}.
+   */
+  private int writeSegment(T row, RunStamp stamp, JsonGenerator g, Buffer line, int first,
+      int end, int[] from, int[] to) throws IOException {
+    Map<Object, Segment> cache = segments;
+    if (cache == null) {
+      cache = new ConcurrentHashMap<>();
+      segments = cache;
+    }
+    Object key = columns.get(first).textKey().get(row);
+    Segment seg = cache.get(key);
+    g.flush();
+    int base = line.size();
+    if (seg != null) {
+      line.write(seg.text(), 0, seg.text().length);
+      for (int i = first; i < end; i++) {
+        from[i] = base + seg.from()[i - first];
+        to[i] = base + seg.to()[i - first];
+      }
+      return end;
+    }
+    Object[] values = new Object[columns.size()];
+    for (int i = first; i < end; i++) {
+      writeField(row, stamp, g, line, i, values, from, to);
+    }
+    g.flush();
+    int[] f = new int[end - first];
+    int[] t = new int[end - first];
+    for (int i = first; i < end; i++) {
+      f[i - first] = from[i] - base;
+      t[i - first] = to[i] - base;
+    }
+    if (cache.size() >= MAX_SEGMENTS) {
+      cache.clear();
+    }
+    cache.put(key, new Segment(java.util.Arrays.copyOfRange(line.bytes(), base, line.size()), f,
+        t));
+    return end;
+  }
+
   /** The row's values by column name, in column order; RECORD columns as nested maps. */
   public Map<String, Object> values(T row, RunStamp stamp) {
-    Object[] values = compute(row, stamp, true);
+    Object[] values = compute(row, stamp);
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
       Column<T> c = columns.get(i);
@@ -193,17 +282,14 @@ public final class OutputTable<T> implements Serializable {
   }
 
   /**
-   * Each top-level column's value, read once; digest columns from the values before them (when
-   * {@code digests}; the NDJSON writer hashes the text it wrote instead).
+   * Each top-level column's value, read once; digest columns from the values before them (the
+   * NDJSON writer hashes the text it wrote instead).
    */
-  private Object[] compute(T row, RunStamp stamp, boolean digests) {
+  private Object[] compute(T row, RunStamp stamp) {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
       Column<T> c = columns.get(i);
       if (c.isDigest()) {
-        if (!digests) {
-          continue;
-        }
         Map<String, Object> key = new LinkedHashMap<>();
         for (String n : c.digestOf()) {
           key.put(n, values[index(n)]);

@@ -4,6 +4,7 @@ import com.nbaprops.mlfs.contract.Seasons;
 import com.nbaprops.mlfs.history.LeagueIndex;
 import com.nbaprops.mlfs.history.PlayerInputs;
 import com.nbaprops.mlfs.history.RosterEntry;
+import com.nbaprops.mlfs.util.DoubleList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +87,7 @@ public final class EntryProcessor {
   /** The compact row of a built vector. */
   static FeatureRecord record(PlayerInputs in, FeatureVector v, boolean bootstrapDay) {
     RosterEntry e = in.roster();
-    List<Double> values = new ArrayList<>(v.values().length);
-    for (double x : v.values()) {
-      values.add(x);
-    }
+    List<Double> values = DoubleList.of(v.values());
     List<LocalDate> dates = new ArrayList<>();
     for (int k = in.r10().size() - 1; k >= 0; k--) {
       dates.add(in.r10().get(k).gameDate());

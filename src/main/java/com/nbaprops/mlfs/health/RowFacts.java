@@ -17,6 +17,6 @@ public record RowFacts(LocalDate gameDate, String playerLookup, String tier, Str
     Quality q = row.quality();
     return new RowFacts(row.record().gameDate(), row.record().playerLookup(), q.tier(),
         q.alertLevel(), q.qualityReady(), q.trainingReady(), q.requiredDefaultCount(), q.score(),
-        q.defaultIndices(), List.copyOf(row.record().features()));
+        q.defaultIndices(), row.record().features()); // immutable: shared, not copied
   }
 }

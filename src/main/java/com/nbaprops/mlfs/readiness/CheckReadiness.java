@@ -8,6 +8,7 @@ import com.nbaprops.mlfs.model.CompositeFactorsRow;
 import com.nbaprops.mlfs.model.DailyCacheRow;
 import com.nbaprops.mlfs.model.TeamDefenseRow;
 import com.nbaprops.mlfs.source.SourceTable;
+import com.nbaprops.mlfs.util.CountKeys;
 import com.nbaprops.mlfs.util.KeyCounts;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,7 +20,6 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -30,7 +30,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Counts, per date of the run, what the job read for the upstream readiness gate ({@link
@@ -65,26 +64,24 @@ public final class CheckReadiness extends PTransform<PCollectionTuple, PCollecti
   public PCollection<Readiness> expand(PCollectionTuple in) {
     LocalDate start = config.start();
     LocalDate end = config.end();
-    PCollection<String> roster = in.get(ENTRIES).apply("RosterKeys",
-        FlatMapElements.into(TypeDescriptors.strings()).via((PlayerInputs e) -> List.of(
-            key(ROSTER, e.gameDate(), null),
+    PCollection<Map<String, Long>> roster = in.get(ENTRIES).apply("CountRoster",
+        CountKeys.of((PlayerInputs e) -> List.of(key(ROSTER, e.gameDate(), null),
             key(TEAMS, e.gameDate(), String.valueOf(e.roster().teamAbbr())))));
-    PCollection<String> cache = in.get(SourceTable.PLAYER_DAILY_CACHE.tag()).apply("CacheKeys",
-        FlatMapElements.into(TypeDescriptors.strings()).via((DailyCacheRow r) ->
-            inRange(r.cacheDate(), start, end) ? List.of(key(CACHE, r.cacheDate(), null))
+    PCollection<Map<String, Long>> cache = in.get(SourceTable.PLAYER_DAILY_CACHE.tag())
+        .apply("CountCache", CountKeys.of((DailyCacheRow r) -> inRange(r.cacheDate(), start, end)
+            ? List.of(key(CACHE, r.cacheDate(), null)) : List.of()));
+    PCollection<Map<String, Long>> composite = in.get(SourceTable.PLAYER_COMPOSITE_FACTORS.tag())
+        .apply("CountComposite", CountKeys.of((CompositeFactorsRow r) ->
+            inRange(r.gameDate(), start, end) ? List.of(key(COMPOSITE, r.gameDate(), null))
                 : List.of()));
-    PCollection<String> composite = in.get(SourceTable.PLAYER_COMPOSITE_FACTORS.tag())
-        .apply("CompositeKeys", FlatMapElements.into(TypeDescriptors.strings())
-            .via((CompositeFactorsRow r) -> inRange(r.gameDate(), start, end)
-                ? List.of(key(COMPOSITE, r.gameDate(), null)) : List.of()));
-    PCollection<String> defense = in.get(SourceTable.TEAM_DEFENSE_ZONE_ANALYSIS.tag())
-        .apply("DefenseKeys", FlatMapElements.into(TypeDescriptors.strings())
-            .via((TeamDefenseRow r) -> inRange(r.analysisDate(), start, end)
+    PCollection<Map<String, Long>> defense =
+        in.get(SourceTable.TEAM_DEFENSE_ZONE_ANALYSIS.tag()).apply("CountDefense",
+            CountKeys.of((TeamDefenseRow r) -> inRange(r.analysisDate(), start, end)
                 ? List.of(key(DEFENSE, r.analysisDate(), String.valueOf(r.teamAbbr())))
                 : List.of()));
     return PCollectionList.of(roster).and(cache).and(composite).and(defense)
-        .apply("AllCensusKeys", Flatten.pCollections())
-        .apply("CountCensusKeys", Combine.globally(new KeyCounts()))
+        .apply("AllCensusCounts", Flatten.pCollections())
+        .apply("AddCensusCounts", Combine.globally(new KeyCounts.Merge()))
         .apply("DecideReadiness", ParDo.of(new DecideFn(league, config)).withSideInputs(league))
         .setCoder(SerializableCoder.of(Readiness.class));
   }

@@ -194,6 +194,10 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
   }
 
   private static Codec codecFor(Type t) {
+    if (t instanceof ParameterizedType p && p.getRawType() == List.class
+        && p.getActualTypeArguments()[0] == Double.class) {
+      return doubleListCodec(nullable(codecFor(Double.class)));
+    }
     if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
       Codec element = nullable(codecFor(p.getActualTypeArguments()[0]));
       return new Codec() {
@@ -351,6 +355,31 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
         }
       }
     };
+  }
+
+  /**
+   * A {@code List<Double>}, encoded as any list (count, then each element as a nullable double),
+   * decoded into a {@link DoubleList} when it holds no null.
+   */
+  private static Codec doubleListCodec(Codec element) {
+    return codec((out, value) -> {
+      List<?> list = (List<?>) value;
+      out.writeInt(list.size());
+      for (Object o : list) {
+        element.write(out, o);
+      }
+    }, in -> {
+      Object[] boxed = new Object[in.readInt()];
+      double[] values = new double[boxed.length];
+      boolean nulls = false;
+      for (int i = 0; i < boxed.length; i++) {
+        boxed[i] = element.read(in);
+        nulls |= boxed[i] == null;
+        values[i] = nulls ? 0 : (Double) boxed[i];
+      }
+      return nulls ? Collections.unmodifiableList(java.util.Arrays.asList(boxed))
+          : DoubleList.wrap(values);
+    });
   }
 
   private static Codec nullable(Codec inner) {

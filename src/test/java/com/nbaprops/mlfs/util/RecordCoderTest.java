@@ -1,6 +1,9 @@
 package com.nbaprops.mlfs.util;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import com.nbaprops.mlfs.TestRows;
 import com.nbaprops.mlfs.history.PlayerInputs;
@@ -39,5 +42,26 @@ public class RecordCoderTest {
         CoderUtils.encodeToByteArray(coder, in));
     assertEquals(in, back);
     assertEquals(List.copyOf(in.r10()), back.r10());
+  }
+
+  record Values(String name, List<Double> values) {}
+
+  @Test
+  public void doubleListsDecodeUnboxedAndEncodeAsAnyList() throws Exception {
+    RecordCoder<Values> coder = RecordCoder.of(Values.class);
+    Values boxed = new Values("v", List.of(1.5, -0.0, 3.0));
+    Values compact = new Values("v", DoubleList.of(1.5, -0.0, 3.0));
+    byte[] bytes = CoderUtils.encodeToByteArray(coder, boxed);
+    assertArrayEquals(bytes, CoderUtils.encodeToByteArray(coder, compact));
+    Values back = CoderUtils.decodeFromByteArray(coder, bytes);
+    assertTrue(back.values() instanceof DoubleList);
+    assertEquals(boxed, back); // list equality across implementations, -0.0 kept
+    assertEquals(Double.valueOf(-0.0), back.values().get(1));
+    // A null element: decoded as an ordinary list that keeps it.
+    Values withNull = new Values("n", java.util.Arrays.asList(1.0, null));
+    Values nullBack = CoderUtils.decodeFromByteArray(coder,
+        CoderUtils.encodeToByteArray(coder, withNull));
+    assertEquals(withNull, nullBack);
+    assertFalse(nullBack.values() instanceof DoubleList);
   }
 }
