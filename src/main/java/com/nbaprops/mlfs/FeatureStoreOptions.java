@@ -1,5 +1,7 @@
 package com.nbaprops.mlfs;
 
+import com.nbaprops.mlfs.OptionsValidator.Io;
+import com.nbaprops.mlfs.history.PlayerSweep.Mode;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
@@ -9,10 +11,10 @@ public interface FeatureStoreOptions extends BigQueryOptions {
 
   @Description("backfill: the roster of each date is its player_game_summary rows (DNP rows "
       + "included); daily: the roster is the upcoming_player_game_context rows of one date.")
-  @Default.String("backfill")
-  String getMode();
+  @Default.Enum("BACKFILL")
+  Mode getMode();
 
-  void setMode(String value);
+  void setMode(Mode value);
 
   @Description("First game date of the run, YYYY-MM-DD (inclusive).")
   String getStartDate();
@@ -147,17 +149,17 @@ public interface FeatureStoreOptions extends BigQueryOptions {
 
   @Description("Where the nine source tables are read from: files (--inputDir, the local NDJSON "
       + "layout) or bigquery (Storage Read API, one date-restricted read per table).")
-  @Default.String("files")
-  String getSource();
+  @Default.Enum("FILES")
+  Io getSource();
 
-  void setSource(String value);
+  void setSource(Io value);
 
   @Description("Where the outputs go: files (--outputDir) or bigquery (file loads with "
       + "WRITE_TRUNCATE into one partition per game date, so a re-run replaces its dates).")
-  @Default.String("files")
-  String getSink();
+  @Default.Enum("FILES")
+  Io getSink();
 
-  void setSink(String value);
+  void setSink(Io value);
 
   @Description("Project of the BigQuery tables (sources and outputs). Default: --project.")
   String getBigQueryProject();

@@ -112,6 +112,8 @@ final class Help {
       return String.valueOf(m.getAnnotation(Default.Boolean.class).value());
     } else if (m.getAnnotation(Default.Integer.class) != null) {
       return String.valueOf(m.getAnnotation(Default.Integer.class).value());
+    } else if (m.getAnnotation(Default.Enum.class) != null) {
+      return m.getAnnotation(Default.Enum.class).value().toLowerCase(java.util.Locale.ROOT);
     }
     return null;
   }

@@ -1,5 +1,6 @@
 package com.nbaprops.mlfs;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.nbaprops.mlfs.features.EntryProcessor.RunStamp;
 import com.nbaprops.mlfs.history.PlayerSweep.Mode;
 import com.nbaprops.mlfs.readiness.Readiness;
@@ -15,9 +16,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -42,14 +45,7 @@ public final class OptionsValidator {
   private OptionsValidator() {}
 
   public static RunConfig validate(FeatureStoreOptions o, Instant now) {
-    String modeText = o.getMode() == null ? "backfill" : o.getMode().toLowerCase(Locale.ROOT);
-    Mode mode;
-    switch (modeText) {
-      case "backfill" -> mode = Mode.BACKFILL;
-      case "daily" -> mode = Mode.DAILY;
-      default -> throw new InvalidOptionsException("--mode=" + o.getMode()
-          + " is not a mode: pass --mode=backfill or --mode=daily");
-    }
+    Mode mode = o.getMode() == null ? Mode.BACKFILL : o.getMode();
     LocalDate game = parseDate("--gameDate", o.getGameDate());
     LocalDate start = parseDate("--startDate", o.getStartDate());
     LocalDate end = parseDate("--endDate", o.getEndDate());
@@ -88,7 +84,7 @@ public final class OptionsValidator {
     String runId = o.getRunId();
     Instant created = now.truncatedTo(ChronoUnit.SECONDS);
     if (runId == null || runId.isEmpty()) {
-      runId = "mlfs_" + modeText + "_" + start + "_" + end + "_"
+      runId = "mlfs_" + mode.name().toLowerCase(Locale.ROOT) + "_" + start + "_" + end + "_"
           + created.toString().replace(":", "").replace("-", "");
     } else if (!RUN_ID.matcher(runId).matches()) {
       throw new InvalidOptionsException("--runId=" + runId + " may only hold letters, digits, "
@@ -209,30 +205,24 @@ public final class OptionsValidator {
     return n;
   }
 
-  /** Where a job reads from or writes to. */
+  /** Where a job reads from or writes to ({@code --source}, {@code --sink}), in any case. */
   public enum Io {
     FILES, BIGQUERY;
 
-    static Io parse(String option, String value) {
-      if (value == null || value.equalsIgnoreCase("files")) {
-        return FILES;
-      }
-      if (value.equalsIgnoreCase("bigquery")) {
-        return BIGQUERY;
-      }
-      throw new InvalidOptionsException("--" + option + "=" + value + " is not a " + option
-          + ": pass --" + option + "=files or --" + option + "=bigquery");
+    @JsonCreator
+    public static Io parse(String text) {
+      return valueOf(text.toUpperCase(Locale.ROOT));
     }
   }
 
-  /** {@code --source}, parsed: the one place its text is read. */
+  /** {@code --source}: files unless a job says otherwise. */
   public static Io source(FeatureStoreOptions o) {
-    return Io.parse("source", o.getSource());
+    return o.getSource() == null ? Io.FILES : o.getSource();
   }
 
-  /** {@code --sink}, parsed: the one place its text is read. */
+  /** {@code --sink}: files unless a job says otherwise. */
   public static Io sink(FeatureStoreOptions o) {
-    return Io.parse("sink", o.getSink());
+    return o.getSink() == null ? Io.FILES : o.getSink();
   }
 
   /** Checks the source and sink choices and what each needs. */
@@ -329,6 +319,13 @@ public final class OptionsValidator {
       String name = a.substring(2, a.indexOf('='));
       String value = a.substring(a.indexOf('=') + 1);
       Class<?> type = optionType(name);
+      if (type != null && type.isEnum() && Arrays.stream(type.getEnumConstants())
+          .noneMatch(c -> ((Enum<?>) c).name().equalsIgnoreCase(value))) {
+        throw new InvalidOptionsException("--" + name + "=" + value + " is not a " + name
+            + ": pass " + Arrays.stream(type.getEnumConstants())
+                .map(c -> "--" + name + "=" + ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" or ")));
+      }
       if (type == Boolean.class && !value.equalsIgnoreCase("true")
           && !value.equalsIgnoreCase("false")) {
         throw new InvalidOptionsException("--" + name + "=" + value + " is not true or false: "

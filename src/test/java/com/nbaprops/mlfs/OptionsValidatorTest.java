@@ -23,8 +23,10 @@ public class OptionsValidatorTest {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
   private static final Instant NOW = Instant.parse("2025-01-16T03:00:00Z"); // Jan 15 in New York
 
+  /** As {@code FeatureStorePipeline.run}: the argument check, Beam's parse, the validation. */
   private static RunConfig validate(String... args) {
     PipelineOptionsFactory.register(FeatureStoreOptions.class);
+    OptionsValidator.checkArgumentTypes(args);
     return OptionsValidator.validate(
         PipelineOptionsFactory.fromArgs(args).as(FeatureStoreOptions.class), NOW);
   }
@@ -44,17 +46,20 @@ public class OptionsValidatorTest {
   }
 
   @Test
-  public void sourceAndSinkAreParsedOnceWithClearErrors() {
+  public void modeSourceAndSinkAreEnumsThatPipelineOptionsParsesInAnyCase() {
     PipelineOptionsFactory.register(FeatureStoreOptions.class);
-    FeatureStoreOptions o = PipelineOptionsFactory.fromArgs("--sink=BigQuery", "--source=files")
+    FeatureStoreOptions o = PipelineOptionsFactory.fromArgs("--sink=BigQuery", "--mode=Daily")
         .as(FeatureStoreOptions.class);
-    assertEquals(OptionsValidator.Io.BIGQUERY, OptionsValidator.sink(o));
-    assertEquals(OptionsValidator.Io.FILES, OptionsValidator.source(o));
-    FeatureStoreOptions bad = PipelineOptionsFactory.fromArgs("--sink=parquet")
-        .as(FeatureStoreOptions.class);
+    assertEquals(OptionsValidator.Io.BIGQUERY, o.getSink());
+    assertEquals(OptionsValidator.Io.FILES, o.getSource()); // the default
+    assertEquals(Mode.DAILY, o.getMode());
+    assertEquals(Mode.BACKFILL,
+        PipelineOptionsFactory.fromArgs().as(FeatureStoreOptions.class).getMode());
+    // A value that is none of them is refused before Beam's parse, naming what to pass.
     assertEquals("--sink=parquet is not a sink: pass --sink=files or --sink=bigquery",
-        assertThrows(InvalidOptionsException.class, () -> OptionsValidator.sink(bad))
-            .getMessage());
+        error("--sink=parquet", "--startDate=2024-10-22"));
+    assertEquals("--source=s3 is not a source: pass --source=files or --source=bigquery",
+        error("--source=s3", "--startDate=2024-10-22"));
   }
 
   @Test

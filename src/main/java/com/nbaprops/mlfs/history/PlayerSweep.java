@@ -1,5 +1,6 @@
 package com.nbaprops.mlfs.history;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.nbaprops.mlfs.model.BettingProsPropRow;
 import com.nbaprops.mlfs.model.CompositeFactorsRow;
 import com.nbaprops.mlfs.model.DailyCacheRow;
@@ -32,7 +33,19 @@ import java.util.function.Function;
 public final class PlayerSweep {
 
   /** Roster source per mode: box scores of the date (backfill) or context rows (daily). */
-  public enum Mode { BACKFILL, DAILY }
+  /**
+   * How a run finds its roster (see {@code --mode}); named in lower case on the command line,
+   * where {@code PipelineOptions} parses it ({@link #parse}).
+   */
+  public enum Mode {
+    BACKFILL, DAILY;
+
+    /** The mode named {@code text}, in any case (how {@code --mode=backfill} is read). */
+    @JsonCreator
+    public static Mode parse(String text) {
+      return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
 
   /** The player's raw rows of every per-player table (any order, duplicates allowed). */
   public record PlayerRows(
