@@ -226,27 +226,39 @@ public final class FeatureStorePipeline {
         throw new IllegalStateException("job ended in state " + state);
       }
     } catch (RuntimeException e) {
-      DependencyGateException refused = gateRefusal(e);
-      if (refused != null) {
-        SafetyReport safety = new SafetyReport(refused.readiness(), Map.of(),
-            config.safety().warnings());
-        out.print(safety.format());
-        err.println("error: " + refused.getMessage());
-        if (!bigQuerySink(options)) {
-          // The BigQuery sink appended its FAILED_DEPENDENCIES row inside the pipeline.
-          Map<String, Object> breakdown = new LinkedHashMap<>(safety.toMap());
-          breakdown.put("error", refused.getMessage());
-          writeHistory(options, RunHistory.row(config, SafetyReport.FAILED_DEPENDENCIES, 0L, 0L,
-              0L, breakdown, started, Instant.now()), err);
-        }
-        return ExitCode.REFUSED.code();
-      }
-      String message = rootMessage(e);
-      err.println("error: the job failed: " + message);
-      writeHistory(options, RunHistory.row(config, SafetyReport.FAILED, null, started,
-          Instant.now(), message), err);
-      return ExitCode.FAILED.code();
+      return failed(e, options, config, started, out, err);
     }
+    return finished(result, options, config, started, out, err);
+  }
+
+  /** A job that failed, or that the readiness gate refused: its history row and exit code. */
+  private static int failed(RuntimeException e, FeatureStoreOptions options, RunConfig config,
+      Instant started, PrintStream out, PrintStream err) {
+    DependencyGateException refused = gateRefusal(e);
+    if (refused != null) {
+      SafetyReport safety = new SafetyReport(refused.readiness(), Map.of(),
+          config.safety().warnings());
+      out.print(safety.format());
+      err.println("error: " + refused.getMessage());
+      if (!bigQuerySink(options)) {
+        // The BigQuery sink appended its FAILED_DEPENDENCIES row inside the pipeline.
+        Map<String, Object> breakdown = new LinkedHashMap<>(safety.toMap());
+        breakdown.put("error", refused.getMessage());
+        writeHistory(options, RunHistory.row(config, SafetyReport.FAILED_DEPENDENCIES, 0L, 0L,
+            0L, breakdown, started, Instant.now()), err);
+      }
+      return ExitCode.REFUSED.code();
+    }
+    String message = rootMessage(e);
+    err.println("error: the job failed: " + message);
+    writeHistory(options, RunHistory.row(config, SafetyReport.FAILED, null, started,
+        Instant.now(), message), err);
+    return ExitCode.FAILED.code();
+  }
+
+  /** A job that finished: the breakdown, the history row and the exit code its checks give. */
+  private static int finished(PipelineResult result, FeatureStoreOptions options,
+      RunConfig config, Instant started, PrintStream out, PrintStream err) {
     double wall = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
     RunSummary summary = RunSummary.from(result, wall);
     SafetyReport safety = new SafetyReport(

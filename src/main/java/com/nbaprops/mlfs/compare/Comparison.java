@@ -227,6 +227,14 @@ public final class Comparison {
   }
 
   private void compareRow(StoreRow l, StoreRow r, Set<Integer> fallbackDay) {
+    Verdict v = compareFeatures(l, r, fallbackDay);
+    compareFields(l, r, v.explained() && !v.unexplained());
+  }
+
+  /** Whether a row's feature differences include explained and unexplained ones. */
+  private record Verdict(boolean explained, boolean unexplained) {}
+
+  private Verdict compareFeatures(StoreRow l, StoreRow r, Set<Integer> fallbackDay) {
     boolean rowHasUnexplained = false;
     boolean rowHasExplained = false;
     int n = FeatureContract.FEATURE_COUNT;
@@ -275,6 +283,11 @@ public final class Comparison {
         difference(e);
       }
     }
+    return new Verdict(rowHasExplained, rowHasUnexplained);
+  }
+
+  /** The row's other fields; {@code onlyExplained}: its feature differences all have a rule. */
+  private void compareFields(StoreRow l, StoreRow r, boolean onlyExplained) {
     Set<String> names = new TreeSet<>(l.fields().keySet());
     names.addAll(r.fields().keySet());
     leftColumns.addAll(l.fields().keySet());
@@ -294,13 +307,12 @@ public final class Comparison {
       if (legacy) {
         if (LegacyDeviations.QUALITY_RULE_FIELDS.contains(name)) {
           d = LegacyDeviations.explainQualityRule(name, l, r);
-        } else if (rowHasExplained && !rowHasUnexplained
-            && LegacyDeviations.followsFeatures(name)) {
+        } else if (onlyExplained && LegacyDeviations.followsFeatures(name)) {
           d = LegacyDeviations.FOLLOWS_FEATURES;
         }
       }
-      Example e = new Example(l.player(), l.date(), "field " + name, JsonValues.plain(lv), JsonValues.plain(rv), null,
-          null, Double.NaN, d == null ? null : d.id());
+      Example e = new Example(l.player(), l.date(), "field " + name, JsonValues.plain(lv),
+          JsonValues.plain(rv), null, null, Double.NaN, d == null ? null : d.id());
       if (f.examples.size() < EXAMPLES) {
         f.examples.add(e);
       }

@@ -84,58 +84,14 @@ public final class StatusCli {
         throw new InvalidOptionsException("--days must be 1 or more and --mergeDays 0 or more");
       }
       String source = o.get("source");
-      StatusReport.Commands commands;
-      Supplier status;
-      if (source.equals("bigquery")) {
-        if (o.getFlag("execute")) {
-          throw new InvalidOptionsException("--execute runs local commands: it needs "
-              + "--source=files");
-        }
-        List<String> tableArgs = new java.util.ArrayList<>();
-        for (String name : TABLE_OPTIONS) {
-          if (o.get(name) != null) {
-            tableArgs.add("--" + name + "=" + o.get(name));
-          }
-        }
-        org.apache.beam.sdk.options.PipelineOptionsFactory.register(
-            com.nbaprops.mlfs.FeatureStoreOptions.class);
-        com.nbaprops.mlfs.FeatureStoreOptions fo = org.apache.beam.sdk.options
-            .PipelineOptionsFactory.fromArgs(tableArgs.toArray(String[]::new))
-            .as(com.nbaprops.mlfs.FeatureStoreOptions.class);
-        String project = com.nbaprops.mlfs.source.BigQueryTables.project(fo);
-        fo.setProject(fo.getProject() != null ? fo.getProject() : project);
-        var bq = fo.as(org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions.class);
-        var roster = com.nbaprops.mlfs.util.BigQueryExport.table("roster", com.nbaprops.mlfs
-            .source.BigQueryTables.spec(fo, mode.equals("daily") ? "upcoming_player_game_context"
-                : "player_game_summary"));
-        var features = com.nbaprops.mlfs.util.BigQueryExport.table("--featureStoreTable",
-            com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "ml_feature_store_v2"));
-        var gaps = com.nbaprops.mlfs.util.BigQueryExport.table("--gapsTable",
-            com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "feature_store_gaps"));
-        var health = com.nbaprops.mlfs.util.BigQueryExport.table("--healthTable",
-            com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "feature_store_daily_health"));
-        List<String> extras = tableArgs.stream().filter(a -> !a.startsWith("--project="))
-            .toList();
-        commands = new StatusReport.Commands(mode, null, null, extras);
-        var rosterSource = mode.equals("daily")
-            ? com.nbaprops.mlfs.source.SourceTable.UPCOMING_PLAYER_GAME_CONTEXT
-            : com.nbaprops.mlfs.source.SourceTable.PLAYER_GAME_SUMMARY;
-        status = () -> StoreStatus.of(start, end, days, mergeDays, new BigQueryStatusSource(
-            rosterSource, roster, features, gaps, health, start, end, bq, testServices));
-      } else if (source.equals("files")) {
-        for (String name : List.of("inputDir", "outputDir")) {
-          if (o.get(name) == null) {
-            throw new InvalidOptionsException("pass --" + name + "=FOLDER (or --source=bigquery)");
-          }
-        }
-        Path in = folder(o.get("inputDir"), "--inputDir");
-        Path outDir = folder(o.get("outputDir"), "--outputDir");
-        commands = new StatusReport.Commands(mode, in.toString(), outDir.toString());
-        status = () -> status(in, outDir, mode, start, end, days, mergeDays);
-      } else {
-        throw new InvalidOptionsException("--source=" + source + " is not a source: pass "
-            + "--source=files or --source=bigquery");
-      }
+      Plan plan = switch (source) {
+        case "bigquery" -> bigQueryPlan(o, mode, start, end, days, mergeDays, testServices);
+        case "files" -> filesPlan(o, mode, start, end, days, mergeDays);
+        default -> throw new InvalidOptionsException("--source=" + source + " is not a source: "
+            + "pass --source=files or --source=bigquery");
+      };
+      StatusReport.Commands commands = plan.commands();
+      Supplier status = plan.status();
       StoreStatus s = status.get();
       if (o.getFlag("execute") && s.needsRebuild()) {
         for (String command : commands.local(s.repair)) {
@@ -148,23 +104,87 @@ public final class StatusCli {
         }
         s = status.get();
       }
-      if (o.getFlag("json")) {
-        out.println(Json.write(StatusReport.toMap(s, commands)));
-      } else {
-        out.print(StatusReport.format(s, commands));
-      }
-      if (o.get("html") != null) {
-        Path html = Path.of(o.get("html"));
-        if (html.toAbsolutePath().getParent() != null) {
-          Files.createDirectories(html.toAbsolutePath().getParent());
-        }
-        Files.writeString(html, StatusHtml.page(s, commands), StandardCharsets.UTF_8);
-        if (!o.getFlag("json")) {
-          out.println("HTML report: " + html);
-        }
-      }
+      report(o, s, commands, out);
       return s.needsRebuild() ? 1 : 0;
     });
+  }
+
+  /** What the report reads and the commands it prints. */
+  private record Plan(StatusReport.Commands commands, Supplier status) {}
+
+  /** --source=bigquery: the roster, feature, gap and health tables, each read once. */
+  private static Plan bigQueryPlan(ToolOptions.Parsed o, String mode, LocalDate start,
+      LocalDate end, int days, int mergeDays,
+      org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices testServices) {
+    if (o.getFlag("execute")) {
+      throw new InvalidOptionsException("--execute runs local commands: it needs "
+          + "--source=files");
+    }
+    List<String> tableArgs = new java.util.ArrayList<>();
+    for (String name : TABLE_OPTIONS) {
+      if (o.get(name) != null) {
+        tableArgs.add("--" + name + "=" + o.get(name));
+      }
+    }
+    org.apache.beam.sdk.options.PipelineOptionsFactory.register(
+        com.nbaprops.mlfs.FeatureStoreOptions.class);
+    com.nbaprops.mlfs.FeatureStoreOptions fo = org.apache.beam.sdk.options
+        .PipelineOptionsFactory.fromArgs(tableArgs.toArray(String[]::new))
+        .as(com.nbaprops.mlfs.FeatureStoreOptions.class);
+    String project = com.nbaprops.mlfs.source.BigQueryTables.project(fo);
+    fo.setProject(fo.getProject() != null ? fo.getProject() : project);
+    var bq = fo.as(org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions.class);
+    var roster = com.nbaprops.mlfs.util.BigQueryExport.table("roster", com.nbaprops.mlfs
+        .source.BigQueryTables.spec(fo, mode.equals("daily") ? "upcoming_player_game_context"
+            : "player_game_summary"));
+    var features = com.nbaprops.mlfs.util.BigQueryExport.table("--featureStoreTable",
+        com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "ml_feature_store_v2"));
+    var gaps = com.nbaprops.mlfs.util.BigQueryExport.table("--gapsTable",
+        com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "feature_store_gaps"));
+    var health = com.nbaprops.mlfs.util.BigQueryExport.table("--healthTable",
+        com.nbaprops.mlfs.source.BigQueryTables.spec(fo, "feature_store_daily_health"));
+    List<String> extras = tableArgs.stream().filter(a -> !a.startsWith("--project="))
+        .toList();
+    StatusReport.Commands commands = new StatusReport.Commands(mode, null, null, extras);
+    var rosterSource = mode.equals("daily")
+        ? com.nbaprops.mlfs.source.SourceTable.UPCOMING_PLAYER_GAME_CONTEXT
+        : com.nbaprops.mlfs.source.SourceTable.PLAYER_GAME_SUMMARY;
+    return new Plan(commands, () -> StoreStatus.of(start, end, days, mergeDays, new BigQueryStatusSource(
+        rosterSource, roster, features, gaps, health, start, end, bq, testServices)));
+  }
+
+  /** --source=files: the local input and output folders. */
+  private static Plan filesPlan(ToolOptions.Parsed o, String mode, LocalDate start,
+      LocalDate end, int days, int mergeDays) {
+    for (String name : List.of("inputDir", "outputDir")) {
+      if (o.get(name) == null) {
+        throw new InvalidOptionsException("pass --" + name + "=FOLDER (or --source=bigquery)");
+      }
+    }
+    Path in = folder(o.get("inputDir"), "--inputDir");
+    Path outDir = folder(o.get("outputDir"), "--outputDir");
+    return new Plan(new StatusReport.Commands(mode, in.toString(), outDir.toString()),
+        () -> status(in, outDir, mode, start, end, days, mergeDays));
+  }
+
+  /** Prints the report (text or JSON) and writes the HTML page when asked. */
+  private static void report(ToolOptions.Parsed o, StoreStatus s, StatusReport.Commands commands,
+      PrintStream out) throws IOException {
+  if (o.getFlag("json")) {
+    out.println(Json.write(StatusReport.toMap(s, commands)));
+  } else {
+    out.print(StatusReport.format(s, commands));
+  }
+  if (o.get("html") != null) {
+    Path html = Path.of(o.get("html"));
+    if (html.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(html.toAbsolutePath().getParent());
+    }
+    Files.writeString(html, StatusHtml.page(s, commands), StandardCharsets.UTF_8);
+    if (!o.getFlag("json")) {
+      out.println("HTML report: " + html);
+    }
+  }
   }
 
   private interface Supplier {

@@ -96,6 +96,23 @@ public final class StatusReport {
     m.put("repair_ranges", ranges);
     m.put("commands", c.local(s.repair));
     m.put("flex_commands", c.flex(s.repair));
+    m.put("open_gaps", openGaps(s));
+    m.put("top_defaulted_days", s.days);
+    m.put("top_defaulted_features", topDefaulted(s));
+    m.put("coverage", coverage(s));
+    m.put("low_coverage_dates", s.lowCoverage.stream().map(LocalDate::toString).toList());
+    List<Map<String, Object>> alerts = new ArrayList<>();
+    s.alerts.forEach((d, a) -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("game_date", d.toString());
+      x.put("alerts", a);
+      alerts.add(x);
+    });
+    m.put("health_alerts", alerts);
+    return m;
+  }
+
+  private static List<Map<String, Object>> openGaps(StoreStatus s) {
     List<Map<String, Object>> gaps = new ArrayList<>();
     for (GapGroup g : s.gaps.values()) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -107,7 +124,10 @@ public final class StatusReport {
       x.put("expected", g.reason.equals("bootstrap"));
       gaps.add(x);
     }
-    m.put("open_gaps", gaps);
+    return gaps;
+  }
+
+  private static List<Map<String, Object>> topDefaulted(StoreStatus s) {
     List<Map<String, Object>> top = new ArrayList<>();
     for (int i : s.topDefaulted(TOP_FEATURES)) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -117,8 +137,10 @@ public final class StatusReport {
       x.put("players", s.defaultPlayers(i));
       top.add(x);
     }
-    m.put("top_defaulted_days", s.days);
-    m.put("top_defaulted_features", top);
+    return top;
+  }
+
+  private static List<Map<String, Object>> coverage(StoreStatus s) {
     List<Map<String, Object>> coverage = new ArrayList<>();
     for (DateRow d : s.dates) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -130,17 +152,7 @@ public final class StatusReport {
       x.put("quality_ready_pct", d.qualityReadyPct());
       coverage.add(x);
     }
-    m.put("coverage", coverage);
-    m.put("low_coverage_dates", s.lowCoverage.stream().map(LocalDate::toString).toList());
-    List<Map<String, Object>> alerts = new ArrayList<>();
-    s.alerts.forEach((d, a) -> {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("game_date", d.toString());
-      x.put("alerts", a);
-      alerts.add(x);
-    });
-    m.put("health_alerts", alerts);
-    return m;
+    return coverage;
   }
 
   public static String format(StoreStatus s, Commands c) {

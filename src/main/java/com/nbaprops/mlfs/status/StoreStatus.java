@@ -91,61 +91,9 @@ public final class StoreStatus {
       if (n == 0 && features.isEmpty() && gapLines.isEmpty()) {
         continue;
       }
-      int ready = 0;
       Map<String, String> versions = new TreeMap<>();
-      String week = d.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-          + String.format("%02d", d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-      long[] weekly = weeklyDefaults.computeIfAbsent(week,
-          w -> new long[FeatureContract.FEATURE_COUNT]);
-      weeklyRows.merge(week, (long) features.size(), Long::sum);
-      for (String line : features) {
-        Map<String, JsonNode> f = pick(line);
-        if (f.containsKey("is_quality_ready") && f.get("is_quality_ready").asBoolean()) {
-          ready++;
-        }
-        for (String v : List.of("feature_version", "feature_schema_version",
-            "quality_schema_version")) {
-          JsonNode value = f.get(v);
-          String text = value == null || value.isNull() ? null : value.asText();
-          if (!java.util.Objects.equals(text, CURRENT.get(v))) {
-            versions.putIfAbsent(v, String.valueOf(text));
-          }
-        }
-        JsonNode idx = f.get("default_feature_indices");
-        if (idx != null && idx.isArray()) {
-          for (JsonNode i : idx) {
-            int k = i.asInt();
-            if (k < 0 || k >= FeatureContract.FEATURE_COUNT) {
-              continue;
-            }
-            weekly[k]++;
-            if (!d.isBefore(recent)) {
-              defaults[k]++;
-              JsonNode p = f.get("player_lookup");
-              defaultPlayers.get(k).add(p == null ? "" : p.asText());
-            }
-          }
-        }
-      }
-      int open = 0;
-      for (String line : gapLines) {
-        Map<String, Object> g = Json.readObject(line);
-        if (g.get("resolved_at") != null) {
-          continue;
-        }
-        open++;
-        String reason = String.valueOf(g.get("reason"));
-        GapGroup group = gaps.computeIfAbsent(reason, GapGroup::new);
-        group.count++;
-        group.byDate.merge(d, 1L, Long::sum);
-        group.first = group.first == null ? d : group.first;
-        group.last = d;
-        Object at = g.get("detected_at");
-        if (at != null && (group.oldestDetectedAt == null
-            || at.toString().compareTo(group.oldestDetectedAt) < 0)) {
-          group.oldestDetectedAt = at.toString();
-        }
-      }
+      int ready = readFeatures(d, features, versions, recent);
+      int open = readGaps(d, gapLines);
       readHealth(d, source.healthLines(d));
       boolean hasOutput = !features.isEmpty() || !gapLines.isEmpty();
       dates.add(new DateRow(d, n, features.size(), open, ready, hasOutput, versions));
@@ -161,6 +109,74 @@ public final class StoreStatus {
     rebuild.addAll(stale);
     rebuild.addAll(unbalanced);
     this.repair = RepairPlan.ranges(rebuild, mergeDays);
+  }
+
+  /**
+   * The date's feature rows: counts its defaults (by week, and by feature and player over the
+   * last days), puts each out-of-date version in {@code versions}; returns the quality-ready rows.
+   */
+  private int readFeatures(LocalDate d, List<String> features, Map<String, String> versions,
+      LocalDate recent) throws IOException {
+    int ready = 0;
+    String week = d.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+        + String.format("%02d", d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    long[] weekly = weeklyDefaults.computeIfAbsent(week,
+        w -> new long[FeatureContract.FEATURE_COUNT]);
+    weeklyRows.merge(week, (long) features.size(), Long::sum);
+    for (String line : features) {
+      Map<String, JsonNode> f = pick(line);
+      if (f.containsKey("is_quality_ready") && f.get("is_quality_ready").asBoolean()) {
+        ready++;
+      }
+      for (String v : List.of("feature_version", "feature_schema_version",
+          "quality_schema_version")) {
+        JsonNode value = f.get(v);
+        String text = value == null || value.isNull() ? null : value.asText();
+        if (!java.util.Objects.equals(text, CURRENT.get(v))) {
+          versions.putIfAbsent(v, String.valueOf(text));
+        }
+      }
+      JsonNode idx = f.get("default_feature_indices");
+      if (idx != null && idx.isArray()) {
+        for (JsonNode i : idx) {
+          int k = i.asInt();
+          if (k < 0 || k >= FeatureContract.FEATURE_COUNT) {
+            continue;
+          }
+          weekly[k]++;
+          if (!d.isBefore(recent)) {
+            defaults[k]++;
+            JsonNode p = f.get("player_lookup");
+            defaultPlayers.get(k).add(p == null ? "" : p.asText());
+          }
+        }
+      }
+    }
+    return ready;
+  }
+
+  /** The date's gap rows: groups its open gaps by reason; returns how many are open. */
+  private int readGaps(LocalDate d, List<String> gapLines) throws IOException {
+    int open = 0;
+    for (String line : gapLines) {
+      Map<String, Object> g = Json.readObject(line);
+      if (g.get("resolved_at") != null) {
+        continue;
+      }
+      open++;
+      String reason = String.valueOf(g.get("reason"));
+      GapGroup group = gaps.computeIfAbsent(reason, GapGroup::new);
+      group.count++;
+      group.byDate.merge(d, 1L, Long::sum);
+      group.first = group.first == null ? d : group.first;
+      group.last = d;
+      Object at = g.get("detected_at");
+      if (at != null && (group.oldestDetectedAt == null
+          || at.toString().compareTo(group.oldestDetectedAt) < 0)) {
+        group.oldestDetectedAt = at.toString();
+      }
+    }
+    return open;
   }
 
   /** The alerts and coverage verdict of the date's health row (if any). */

@@ -357,10 +357,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     };
   }
 
-  /**
-   * A {@code List<Double>}, encoded as any list (count, then each element as a nullable double),
-   * decoded into a {@link DoubleList} when it holds no null.
-   */
+  /** A {@code List<Double>}, encoded as any list, decoded as a {@link DoubleList} if no null. */
   private static Codec doubleListCodec(Codec element) {
     return codec((out, value) -> {
       List<?> list = (List<?>) value;
