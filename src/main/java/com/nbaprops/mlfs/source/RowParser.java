@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
 import com.nbaprops.mlfs.source.SourceTable.Column;
+import com.nbaprops.mlfs.util.Decimals;
 import com.nbaprops.mlfs.util.Json;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -204,6 +205,10 @@ public final class RowParser<T extends Record> {
     }
     if (token != JsonToken.VALUE_NUMBER_FLOAT) {
       return UNUSUAL;
+    }
+    double plain = Decimals.plainDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (!Double.isNaN(plain)) {
+      return plain;
     }
     String text = p.getText();
     double d = Double.parseDouble(text);

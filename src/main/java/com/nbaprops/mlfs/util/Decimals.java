@@ -94,4 +94,46 @@ public final class Decimals {
     }
     return d;
   }
+
+  private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+    1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+  /**
+   * The nearest double to decimal text {@code [-]digits[.digits]} of at most 15 digits and 22
+   * decimals, read from the parser's characters without a string, else NaN. The digits m and
+   * 10^k are exact doubles, so m / 10^k is one correctly rounded division: the value {@link
+   * Double#parseDouble} and {@code BigDecimal.doubleValue()} give. A zero is +0.0, as the general
+   * path's {@code BigDecimal} reads {@code -0.0}.
+   */
+  public static double plainDecimal(char[] c, int off, int len) {
+    int i = off;
+    int end = off + len;
+    boolean negative = i < end && c[i] == '-';
+    if (negative) {
+      i++;
+    }
+    long m = 0;
+    int digits = 0;
+    int scale = 0;
+    boolean point = false;
+    for (; i < end; i++) {
+      char ch = c[i];
+      if (ch >= '0' && ch <= '9') {
+        if (++digits > 15) {
+          return Double.NaN;
+        }
+        m = m * 10 + (ch - '0');
+        scale += point ? 1 : 0;
+      } else if (ch == '.' && !point) {
+        point = true;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0 || scale >= POW10.length) {
+      return Double.NaN;
+    }
+    double v = m / POW10[scale];
+    return m == 0 ? 0.0 : negative ? -v : v;
+  }
 }

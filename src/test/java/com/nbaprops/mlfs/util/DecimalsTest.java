@@ -1,6 +1,7 @@
 package com.nbaprops.mlfs.util;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
@@ -78,5 +79,41 @@ public class DecimalsTest {
           java.math.MathContext.DECIMAL128);
       assertEquals(num + "/" + den, reference9(exact), Decimals.ratio9(num, den), 0.0);
     }
+  }
+
+  @Test
+  public void plainDecimalTextIsReadAsTheNearestDouble() {
+    assertEquals(14.5, plain("14.5"), 0);
+    assertEquals(-0.2517, plain("-0.2517"), 0);
+    assertEquals(Double.valueOf(0.0), Double.valueOf(plain("-0.000"))); // +0.0, as BigDecimal
+    assertEquals(123456789012345.0, plain("123456789012345"), 0);
+    for (String other : new String[] {"1234567890123456", "1e5", "0.00000000000000000000001",
+        "-", ".", "1.2.3", "", "+1"}) {
+      assertTrue(other, Double.isNaN(plain(other)));
+    }
+    // Random plain decimals of up to 15 digits: exactly what Double.parseDouble and
+    // BigDecimal.doubleValue() give.
+    java.util.Random rnd = new java.util.Random(7);
+    for (int n = 0; n < 200_000; n++) {
+      int digits = 1 + rnd.nextInt(15);
+      int scale = rnd.nextInt(digits); // at least one digit before the point
+      StringBuilder sb = new StringBuilder(rnd.nextBoolean() ? "-" : "");
+      for (int i = 0; i < digits; i++) {
+        if (i == digits - scale && scale > 0) {
+          sb.append('.');
+        }
+        sb.append((char) ('0' + rnd.nextInt(10)));
+      }
+      String text = sb.toString();
+      double expected = new java.math.BigDecimal(text).doubleValue();
+      assertEquals(text, Double.valueOf(expected), Double.valueOf(plain(text)));
+      if (expected != 0) {
+        assertEquals(text, Double.parseDouble(text), plain(text), 0);
+      }
+    }
+  }
+
+  private static double plain(String text) {
+    return Decimals.plainDecimal(text.toCharArray(), 0, text.length());
   }
 }
