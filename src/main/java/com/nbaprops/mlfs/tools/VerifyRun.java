@@ -79,36 +79,14 @@ public final class VerifyRun {
     long rows = 0;
     long gaps = 0;
     for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-      List<String> seenRows = players(OutputLayout.readLines(outDir,
-          OutputSchema.FEATURE_STORE.name(), d));
-      List<String> seenGaps = openGapPlayers(OutputLayout.readLines(outDir,
-          OutputSchema.GAPS.name(), d));
-      List<String> seen = new ArrayList<>(seenRows);
-      seen.addAll(seenGaps);
-      Set<String> expected = roster.getOrDefault(d, Set.of());
-      Set<String> unique = new HashSet<>(seen);
-      String health = withHealth ? healthProblem(OutputLayout.readLines(outDir,
-          OutputSchema.HEALTH.name(), d), expected.size(), seenRows.size(), seenGaps.size())
-          : null;
-      if (health != null) {
-        err.printf("%s: %s%n", d, health);
-      }
-      if (!unique.equals(expected) || unique.size() != seen.size() || health != null) {
-        Set<String> missing = new HashSet<>(expected);
-        missing.removeAll(unique);
-        Set<String> extra = new HashSet<>(unique);
-        extra.removeAll(expected);
-        if (health == null) {
-          err.printf("%s: roster %d, rows %d + gaps %d; missing %s, unexpected %s, duplicated "
-              + "%d%n", d, expected.size(), seenRows.size(), seenGaps.size(), first(missing),
-              first(extra), seen.size() - unique.size());
-        }
+      DateCheck c = checkDate(outDir, d, roster.getOrDefault(d, Set.of()), withHealth, err);
+      if (!c.ok()) {
         problems++;
         failed.add(d);
       }
-      entries += expected.size();
-      rows += seenRows.size();
-      gaps += seenGaps.size();
+      entries += c.roster();
+      rows += c.rows();
+      gaps += c.gaps();
     }
     out.printf("verify-run: %d dates, roster %d = rows %d + gaps %d: %s%n",
         start.datesUntil(end.plusDays(1)).count(), entries, rows, gaps,
@@ -126,6 +104,40 @@ public final class VerifyRun {
       }
     }
     return problems == 0 ? 0 : 1;
+  }
+
+  /** One date's roster, rows and open gaps, and whether they and its health row agree. */
+  private record DateCheck(int roster, int rows, int gaps, boolean ok) {}
+
+  /** Checks one date's outputs against its roster, printing what is wrong. */
+  private static DateCheck checkDate(Path outDir, LocalDate d, Set<String> expected,
+      boolean withHealth, PrintStream err) throws IOException {
+    List<String> seenRows = players(OutputLayout.readLines(outDir,
+        OutputSchema.FEATURE_STORE.name(), d));
+    List<String> seenGaps = openGapPlayers(OutputLayout.readLines(outDir,
+        OutputSchema.GAPS.name(), d));
+    List<String> seen = new ArrayList<>(seenRows);
+    seen.addAll(seenGaps);
+    Set<String> unique = new HashSet<>(seen);
+    String health = withHealth ? healthProblem(OutputLayout.readLines(outDir,
+        OutputSchema.HEALTH.name(), d), expected.size(), seenRows.size(), seenGaps.size())
+        : null;
+    if (health != null) {
+      err.printf("%s: %s%n", d, health);
+    }
+    if (!unique.equals(expected) || unique.size() != seen.size() || health != null) {
+      Set<String> missing = new HashSet<>(expected);
+      missing.removeAll(unique);
+      Set<String> extra = new HashSet<>(unique);
+      extra.removeAll(expected);
+      if (health == null) {
+        err.printf("%s: roster %d, rows %d + gaps %d; missing %s, unexpected %s, duplicated "
+            + "%d%n", d, expected.size(), seenRows.size(), seenGaps.size(), first(missing),
+            first(extra), seen.size() - unique.size());
+      }
+      return new DateCheck(expected.size(), seenRows.size(), seenGaps.size(), false);
+    }
+    return new DateCheck(expected.size(), seenRows.size(), seenGaps.size(), true);
   }
 
   /**
