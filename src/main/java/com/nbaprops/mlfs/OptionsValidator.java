@@ -307,12 +307,16 @@ public final class OptionsValidator {
   }
 
   /**
-   * Checks the text of the Boolean, Integer and Double options of the job before Beam parses them, so the
-   * message names the option ({@code --includeBootstrap=yes} is not true or false) rather than a
-   * Jackson type; a Boolean option without a value means true.
+   * Checks the text of the Boolean, Integer, Double and enum options of the job before Beam parses
+   * them, so the message names the option ({@code --includeBootstrap=yes} is not true or false)
+   * rather than a Jackson type; a Boolean option without a value means true.
    */
   public static void checkArgumentTypes(String[] args) {
     for (String a : args) {
+      if (a.startsWith("--") && !a.contains("=") && optionType(a.substring(2)) != null
+          && optionType(a.substring(2)).isEnum()) {
+        a = a + "="; // a bare --mode: refused below with the values to pass
+      }
       if (!a.startsWith("--") || !a.contains("=")) {
         continue;
       }

@@ -60,6 +60,8 @@ public class OptionsValidatorTest {
         error("--sink=parquet", "--startDate=2024-10-22"));
     assertEquals("--source=s3 is not a source: pass --source=files or --source=bigquery",
         error("--source=s3", "--startDate=2024-10-22"));
+    assertEquals("--mode= is not a mode: pass --mode=backfill or --mode=daily",
+        error("--mode", "--startDate=2024-10-22")); // a bare enum option
   }
 
   @Test

@@ -32,10 +32,9 @@ import java.util.function.Function;
  */
 public final class PlayerSweep {
 
-  /** Roster source per mode: box scores of the date (backfill) or context rows (daily). */
   /**
-   * How a run finds its roster (see {@code --mode}); named in lower case on the command line,
-   * where {@code PipelineOptions} parses it ({@link #parse}).
+   * Roster source per mode: box scores of the date (backfill) or context rows (daily); named in
+   * lower case on the command line ({@code --mode}), where {@code PipelineOptions} parses it.
    */
   public enum Mode {
     BACKFILL, DAILY;

@@ -122,6 +122,13 @@ public final class RowParser<T extends Record> {
    * and the row's error for the others.
    */
   public T parseBytes(byte[] b, int off, int len) {
+    int i = off;
+    while (i < off + len && (b[i] == ' ' || b[i] == '\t')) {
+      i++;
+    }
+    if (i == off + len || b[i] != '{') {
+      return null; // the general path's own test (Jackson would also skip a byte-order mark)
+    }
     Object[] values = new Object[table.columns().size()];
     try (JsonParser p = JSON.createParser(b, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

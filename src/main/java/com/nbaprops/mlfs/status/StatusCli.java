@@ -149,8 +149,9 @@ public final class StatusCli {
     var rosterSource = mode.equals("daily")
         ? com.nbaprops.mlfs.source.SourceTable.UPCOMING_PLAYER_GAME_CONTEXT
         : com.nbaprops.mlfs.source.SourceTable.PLAYER_GAME_SUMMARY;
-    return new Plan(commands, () -> StoreStatus.of(start, end, days, mergeDays, new BigQueryStatusSource(
-        rosterSource, roster, features, gaps, health, start, end, bq, testServices)));
+    return new Plan(commands, () -> StoreStatus.of(start, end, days, mergeDays,
+        new BigQueryStatusSource(rosterSource, roster, features, gaps, health, start, end, bq,
+            testServices)));
   }
 
   /** --source=files: the local input and output folders. */
@@ -170,21 +171,21 @@ public final class StatusCli {
   /** Prints the report (text or JSON) and writes the HTML page when asked. */
   private static void report(ToolOptions.Parsed o, StoreStatus s, StatusReport.Commands commands,
       PrintStream out) throws IOException {
-  if (o.getFlag("json")) {
-    out.println(Json.write(StatusReport.toMap(s, commands)));
-  } else {
-    out.print(StatusReport.format(s, commands));
-  }
-  if (o.get("html") != null) {
-    Path html = Path.of(o.get("html"));
-    if (html.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(html.toAbsolutePath().getParent());
+    if (o.getFlag("json")) {
+      out.println(Json.write(StatusReport.toMap(s, commands)));
+    } else {
+      out.print(StatusReport.format(s, commands));
     }
-    Files.writeString(html, StatusHtml.page(s, commands), StandardCharsets.UTF_8);
-    if (!o.getFlag("json")) {
-      out.println("HTML report: " + html);
+    if (o.get("html") != null) {
+      Path html = Path.of(o.get("html"));
+      if (html.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(html.toAbsolutePath().getParent());
+      }
+      Files.writeString(html, StatusHtml.page(s, commands), StandardCharsets.UTF_8);
+      if (!o.getFlag("json")) {
+        out.println("HTML report: " + html);
+      }
     }
-  }
   }
 
   private interface Supplier {

@@ -79,6 +79,8 @@ public class RowParserBytesTest {
         "{" + ok + "} trailing",
         "{" + ok,
         "[1,2]",
+        "\uFEFF{" + ok + "}",                          // a byte-order mark: not JSON to the
+                                                       // general path (a dead letter there)
         "")) {
       assertNull(line, bytes(games, line));
     }
