@@ -313,16 +313,16 @@ public final class OptionsValidator {
    */
   public static void checkArgumentTypes(String[] args) {
     for (String a : args) {
-      if (a.startsWith("--") && !a.contains("=") && optionType(a.substring(2)) != null
-          && optionType(a.substring(2)).isEnum()) {
-        a = a + "="; // a bare --mode: refused below with the values to pass
-      }
-      if (!a.startsWith("--") || !a.contains("=")) {
+      if (!a.startsWith("--")) {
         continue;
       }
-      String name = a.substring(2, a.indexOf('='));
-      String value = a.substring(a.indexOf('=') + 1);
+      int eq = a.indexOf('=');
+      String name = a.substring(2, eq < 0 ? a.length() : eq);
       Class<?> type = optionType(name);
+      if (type == null || (eq < 0 && !type.isEnum())) {
+        continue; // not an option of the job's, or a bare Boolean (true)
+      }
+      String value = eq < 0 ? "" : a.substring(eq + 1);
       if (type != null && type.isEnum() && Arrays.stream(type.getEnumConstants())
           .noneMatch(c -> ((Enum<?>) c).name().equalsIgnoreCase(value))) {
         throw new InvalidOptionsException("--" + name + "=" + value + " is not a " + name

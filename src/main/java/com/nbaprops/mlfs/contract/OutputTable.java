@@ -184,7 +184,7 @@ public final class OutputTable<T> implements Serializable {
       g.writeStartObject();
       for (int i = 0; i < values.length; i++) {
         if (p.segmentEnd()[i] > 0) {
-          i = writeSegment(row, stamp, g, line, i, p.segmentEnd()[i], from, to) - 1;
+          i = writeSegment(row, stamp, g, line, i, p.segmentEnd()[i], values, from, to) - 1;
           continue;
         }
         writeField(row, stamp, g, line, i, values, from, to);
@@ -225,7 +225,7 @@ public final class OutputTable<T> implements Serializable {
    * same key, or written and kept. Returns {@code end}.
    */
   private int writeSegment(T row, RunStamp stamp, JsonGenerator g, Buffer line, int first,
-      int end, int[] from, int[] to) throws IOException {
+      int end, Object[] values, int[] from, int[] to) throws IOException {
     Map<Object, Segment> cache = segments;
     if (cache == null) {
       cache = new ConcurrentHashMap<>();
@@ -243,7 +243,6 @@ public final class OutputTable<T> implements Serializable {
       }
       return end;
     }
-    Object[] values = new Object[columns.size()];
     for (int i = first; i < end; i++) {
       writeField(row, stamp, g, line, i, values, from, to);
     }

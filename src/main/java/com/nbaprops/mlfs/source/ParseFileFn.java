@@ -120,11 +120,7 @@ final class ParseFileFn extends DoFn<KV<Integer, Iterable<SourceFile>>, DeadLett
    */
   private static boolean parsedAsBytes(TableParse<?> t, byte[] b, int start, int end,
       String where, MultiOutputReceiver out) {
-    int i = start;
-    while (i < end && (b[i] == ' ' || b[i] == '\t')) {
-      i++;
-    }
-    if (i == end || b[i] != '{') {
+    if (!RowParser.startsObject(b, start, end - start)) {
       return false;
     }
     Map<String, Object> json;

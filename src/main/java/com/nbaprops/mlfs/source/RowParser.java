@@ -122,12 +122,8 @@ public final class RowParser<T extends Record> {
    * and the row's error for the others.
    */
   public T parseBytes(byte[] b, int off, int len) {
-    int i = off;
-    while (i < off + len && (b[i] == ' ' || b[i] == '\t')) {
-      i++;
-    }
-    if (i == off + len || b[i] != '{') {
-      return null; // the general path's own test (Jackson would also skip a byte-order mark)
+    if (!startsObject(b, off, len)) {
+      return null; // (Jackson itself would skip a byte-order mark, which the text path refuses)
     }
     Object[] values = new Object[table.columns().size()];
     try (JsonParser p = JSON.createParser(b, off, len)) {
@@ -160,6 +156,15 @@ public final class RowParser<T extends Record> {
       }
     }
     return construct(values);
+  }
+
+  /** Whether UTF-8 bytes {@code b[off, off + len)} are a JSON object after ASCII blanks. */
+  static boolean startsObject(byte[] b, int off, int len) {
+    int i = off;
+    while (i < off + len && (b[i] == ' ' || b[i] == '\t')) {
+      i++;
+    }
+    return i < off + len && b[i] == '{';
   }
 
   /** Marks a value {@link #parseBytes} leaves to the general path. */
