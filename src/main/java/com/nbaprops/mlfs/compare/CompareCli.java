@@ -58,65 +58,72 @@ public final class CompareCli {
         throw new InvalidOptionsException("--endDate=" + end + " is before --startDate=" + start
             + ": pass an end date on or after the start date");
       }
-      double tolerance;
-      try {
-        tolerance = Double.parseDouble(o.get("tolerance"));
-      } catch (NumberFormatException e) {
-        throw new InvalidOptionsException("--tolerance=" + o.get("tolerance")
-            + " is not a number: pass e.g. --tolerance=1e-6");
-      }
-      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-        throw new InvalidOptionsException("--tolerance=" + o.get("tolerance")
-            + " must be 0 or more");
-      }
+      double tolerance = tolerance(o.get("tolerance"));
       String kind = o.get("left-kind");
       if (!kind.equals("store") && !kind.equals("legacy")) {
         throw new InvalidOptionsException("--left-kind=" + kind + " is not a kind: pass "
             + "--left-kind=store or --left-kind=legacy");
       }
-      String source = o.get("source");
-      StoreSide left;
-      StoreSide right;
-      StoreReader reader = new StoreReader(start, end);
-      Path exported = null;
-      if (source.equalsIgnoreCase("bigquery")) {
-        BigQueryStores.Exported both = BigQueryStores.export(o.get("left"), o.get("right"),
-            start, end, o.get("project"), testServices);
-        exported = both.left().getParent();
-        left = reader.read(both.left().toString());
-        right = reader.read(both.right().toString());
-      } else if (source.equalsIgnoreCase("files")) {
-        left = reader.read(o.get("left"));
-        right = reader.read(o.get("right"));
-      } else {
-        throw new InvalidOptionsException("--source=" + source + " is not a source: pass "
-            + "--source=files or --source=bigquery");
-      }
-      Comparison c;
-      try {
-        c = Comparison.of(left, right, tolerance, kind.equals("legacy"));
-      } finally {
-        if (exported != null) {
-          com.nbaprops.mlfs.util.BigQueryExport.deleteTree(exported);
-        }
-      }
+      Comparison c = compare(o, start, end, tolerance, kind.equals("legacy"), testServices);
       if (c.rowsSeen() == 0) {
         err.println("warning: neither side has a row in the range: nothing was compared");
       }
-      Map<String, Object> report = CompareReport.toMap(c, o.get("left"), o.get("right"));
-      if (o.getFlag("json")) {
-        out.println(Json.write(report));
-      } else {
-        out.print(CompareReport.format(c, o.get("left"), o.get("right")));
-      }
-      if (o.get("html") != null) {
-        writeHtml(Path.of(o.get("html")), CompareReport.html(c, o.get("left"), o.get("right")));
-        if (!o.getFlag("json")) {
-          out.println("HTML report: " + o.get("html"));
-        }
-      }
+      report(o, c, out);
       return c.agrees() ? 0 : 1;
     });
+  }
+
+  private static double tolerance(String value) {
+    double tolerance;
+    try {
+      tolerance = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidOptionsException("--tolerance=" + value
+          + " is not a number: pass e.g. --tolerance=1e-6");
+    }
+    if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+      throw new InvalidOptionsException("--tolerance=" + value + " must be 0 or more");
+    }
+    return tolerance;
+  }
+
+  /** Reads both sides (from files, or exported from BigQuery and then deleted) and compares. */
+  private static Comparison compare(ToolOptions.Parsed o, LocalDate start, LocalDate end,
+      double tolerance, boolean legacy, BigQueryServices testServices) throws IOException {
+    StoreReader reader = new StoreReader(start, end);
+    String source = o.get("source");
+    if (source.equalsIgnoreCase("files")) {
+      return Comparison.of(reader.read(o.get("left")), reader.read(o.get("right")), tolerance,
+          legacy);
+    }
+    if (!source.equalsIgnoreCase("bigquery")) {
+      throw new InvalidOptionsException("--source=" + source + " is not a source: pass "
+          + "--source=files or --source=bigquery");
+    }
+    BigQueryStores.Exported both = BigQueryStores.export(o.get("left"), o.get("right"),
+        start, end, o.get("project"), testServices);
+    try {
+      return Comparison.of(reader.read(both.left().toString()),
+          reader.read(both.right().toString()), tolerance, legacy);
+    } finally {
+      com.nbaprops.mlfs.util.BigQueryExport.deleteTree(both.left().getParent());
+    }
+  }
+
+  /** The report on stdout (text or JSON), and the HTML file when asked for. */
+  private static void report(ToolOptions.Parsed o, Comparison c, PrintStream out)
+      throws IOException {
+    if (o.getFlag("json")) {
+      out.println(Json.write(CompareReport.toMap(c, o.get("left"), o.get("right"))));
+    } else {
+      out.print(CompareReport.format(c, o.get("left"), o.get("right")));
+    }
+    if (o.get("html") != null) {
+      writeHtml(Path.of(o.get("html")), CompareReport.html(c, o.get("left"), o.get("right")));
+      if (!o.getFlag("json")) {
+        out.println("HTML report: " + o.get("html"));
+      }
+    }
   }
 
   private static void writeHtml(Path file, String html) throws IOException {

@@ -96,6 +96,29 @@ public final class CompareReport {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Compare %s (left%s) with %s (right), tolerance %s%n",
         left, c.legacy() ? ", legacy" : "", right, c.tolerance()));
+    appendRowsAndGaps(sb, c);
+    appendFeatures(sb, c);
+    appendFields(sb, c);
+    if (c.legacy()) {
+      sb.append("  explained by the contract's deviations:\n");
+      for (Deviation d : LegacyDeviations.RULES) {
+        Long n = c.explained.get(d.id());
+        if (n != null) {
+          sb.append(String.format(Locale.ROOT, "    %-24s %,8d  %s%n", d.id(), n,
+              d.description()));
+        }
+      }
+    }
+    sb.append(String.format(Locale.ROOT, "  unexplained differences: %,d%n", c.unexplainedCount));
+    for (Example e : c.unexplained.subList(0, Math.min(10, c.unexplained.size()))) {
+      sb.append(String.format(Locale.ROOT, "    %s %s %s: %s vs %s%n", e.player(), e.date(),
+          e.what(), e.left(), e.right()));
+    }
+    sb.append(c.agrees() ? "AGREE\n" : "DIFFER\n");
+    return sb.toString();
+  }
+
+  private static void appendRowsAndGaps(StringBuilder sb, Comparison c) {
     sb.append(String.format(Locale.ROOT, "  rows: %,d on both sides, %,d only left, %,d only "
         + "right, over %d dates%n", c.rows.both, c.rows.leftOnly, c.rows.rightOnly,
         c.rowsByDate.size()));
@@ -110,6 +133,9 @@ public final class CompareReport {
           + " %,d only left, %,d only right%n", c.gaps.both, c.gapReasonDiffers, c.gaps.leftOnly,
           c.gaps.rightOnly));
     }
+  }
+
+  private static void appendFeatures(StringBuilder sb, Comparison c) {
     sb.append("  features (compared / equal / max |diff| / other source):\n");
     for (FeatureStats s : c.features) {
       if (s.compared == s.equal && s.labelDiffers == 0) {
@@ -128,6 +154,9 @@ public final class CompareReport {
         && s.labelDiffers == 0).count();
     sb.append(String.format(Locale.ROOT, "    (%d of %d features agree on every row)%n",
         sameFeatures, c.features.size()));
+  }
+
+  private static void appendFields(StringBuilder sb, Comparison c) {
     sb.append("  fields that differ (equal share):\n");
     int differing = 0;
     for (FieldStats f : c.fields.values()) {
@@ -143,23 +172,6 @@ public final class CompareReport {
     }
     sb.append(String.format(Locale.ROOT, "    (%d of %d fields agree on every row)%n",
         c.fields.size() - differing, c.fields.size()));
-    if (c.legacy()) {
-      sb.append("  explained by the contract's deviations:\n");
-      for (Deviation d : LegacyDeviations.RULES) {
-        Long n = c.explained.get(d.id());
-        if (n != null) {
-          sb.append(String.format(Locale.ROOT, "    %-24s %,8d  %s%n", d.id(), n,
-              d.description()));
-        }
-      }
-    }
-    sb.append(String.format(Locale.ROOT, "  unexplained differences: %,d%n", c.unexplainedCount));
-    for (Example e : c.unexplained.subList(0, Math.min(10, c.unexplained.size()))) {
-      sb.append(String.format(Locale.ROOT, "    %s %s %s: %s vs %s%n", e.player(), e.date(),
-          e.what(), e.left(), e.right()));
-    }
-    sb.append(c.agrees() ? "AGREE\n" : "DIFFER\n");
-    return sb.toString();
   }
 
   /** One self-contained HTML page (inline CSS, no script, no network). */

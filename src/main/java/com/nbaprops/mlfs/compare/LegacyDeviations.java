@@ -108,70 +108,102 @@ public final class LegacyDeviations {
    */
   public static Deviation explainFeature(int i, StoreRow left, StoreRow right, double tolerance,
       boolean fallbackDay) {
-    double l = left.features()[i];
-    double r = right.features()[i];
-    String ll = canonical(left.labels()[i]);
-    String rl = right.labels()[i] == null ? null : right.labels()[i];
-    boolean rightDefault = "default".equals(rl) || "missing".equals(rl);
-    boolean leftDefault = "default".equals(ll);
-    Double def = FeatureContract.feature(i).defaultValue();
-    if ((i == SHOT_ZONE_MISMATCH_SCORE || i == PACE_SCORE) && rightDefault
-        && near(r, 0.0, tolerance)) {
+    Values v = new Values(i, left, right, tolerance);
+    Deviation d = explainInputs(v);
+    if (d == null) {
+      d = explainFallbacks(v);
+    }
+    if (d == null && AS_OF.contains(i)) {
+      // Ours found the player's own row within the window where legacy had none (or the other
+      // way round), or legacy read a cache row where ours computed from box scores, or the whole
+      // date moved (a legacy whole-table fallback).
+      String ll = v.leftLabel;
+      String rl = v.rightLabel;
+      if (v.leftDefault && !v.rightDefault || "phase4".equals(ll) && v.rightDefault
+          || "phase4".equals(ll) && "phase3".equals(rl)
+          || "phase4".equals(ll) && "phase4".equals(canonical(rl)) && fallbackDay) {
+        d = AS_OF_WINDOW;
+      }
+    }
+    return d;
+  }
+
+  /** One feature of a legacy row ({@code l}) and ours ({@code r}), as the rules read it. */
+  private record Values(int i, double l, double r, String leftLabel, String rightLabel,
+      boolean leftDefault, boolean rightDefault, double tol, StoreRow left, StoreRow right) {
+    Values(int i, StoreRow left, StoreRow right, double tol) {
+      this(i, left.features()[i], right.features()[i], canonical(left.labels()[i]),
+          right.labels()[i], "default".equals(canonical(left.labels()[i])),
+          "default".equals(right.labels()[i]) || "missing".equals(right.labels()[i]), tol, left,
+          right);
+    }
+
+    boolean leftNear(double x) {
+      return near(l, x, tol);
+    }
+
+    boolean rightNear(double x) {
+      return near(r, x, tol);
+    }
+  }
+
+  /** Deviations where the legacy processor read another input (or none) for the feature. */
+  private static Deviation explainInputs(Values v) {
+    int i = v.i;
+    String rl = v.rightLabel;
+    if ((i == SHOT_ZONE_MISMATCH_SCORE || i == PACE_SCORE) && v.rightDefault && v.rightNear(0.0)) {
       return COMPOSITE_NO_STALE_ROW;
     }
     if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && "phase3".equals(rl)
-        && near(l, r / 100.0, tolerance)) {
+        && v.leftNear(v.r / 100.0)) {
       return SHOT_ZONE_FRACTION;
     }
-    if (i == AVG_POINTS_VS_OPPONENT && rightDefault && near(l, 0.0, tolerance)
-        && near(r, right.features()[POINTS_AVG_SEASON], tolerance)) {
+    if (i == AVG_POINTS_VS_OPPONENT && v.rightDefault && v.leftNear(0.0)
+        && v.rightNear(v.right.features()[POINTS_AVG_SEASON])) {
       return NO_OPPONENT_HISTORY;
     }
     // Only pre-tip-off snapshots: a legacy line may change or vanish here, never appear.
-    boolean legacyLine = left.features()[VEGAS_POINTS_LINE] > 0;
+    boolean legacyLine = v.left.features()[VEGAS_POINTS_LINE] > 0;
     if ((i == VEGAS_POINTS_LINE || i == VEGAS_OPENING_LINE || i == VEGAS_LINE_MOVE)
         && legacyLine) {
       return VEGAS_BEFORE_TIPOFF;
     }
-    if (i == HAS_VEGAS_LINE && legacyLine && near(l, 1.0, tolerance) && near(r, 0.0, tolerance)) {
+    if (i == HAS_VEGAS_LINE && legacyLine && v.leftNear(1.0) && v.rightNear(0.0)) {
       return VEGAS_BEFORE_TIPOFF;
     }
-    if (((i == REST_ADVANTAGE || i == HOME_AWAY || i == BACK_TO_BACK) && near(l, 0.0, tolerance)
-        || i == TEAM_WIN_PCT && near(l, 0.5, tolerance)) && "calculated".equals(rl)) {
+    if (((i == REST_ADVANTAGE || i == HOME_AWAY || i == BACK_TO_BACK) && v.leftNear(0.0)
+        || i == TEAM_WIN_PCT && v.leftNear(0.5)) && "calculated".equals(rl)) {
       return NO_CONTEXT_ROW;
     }
-    if ((i == INJURY_RISK || i == PLAYOFF_GAME) && rightDefault) {
+    if ((i == INJURY_RISK || i == PLAYOFF_GAME) && v.rightDefault) {
       return NO_CONTEXT_ROW;
     }
+    return null;
+  }
+
+  /** Deviations where the two processors fell back differently, or rounded differently. */
+  private static Deviation explainFallbacks(Values v) {
+    int i = v.i;
+    String rl = v.rightLabel;
+    Double def = FeatureContract.feature(i).defaultValue();
     if ((i == TEAM_PACE || i == TEAM_OFF_RATING) && "phase3".equals(rl) && def != null
-        && near(l, def, tolerance)) {
+        && v.leftNear(def)) {
       return TEAM_FALLBACK;
     }
-    if (i == GAMES_IN_LAST_7_DAYS && "phase3".equals(rl) && near(r, 0.0, tolerance)
-        && near(l, 3.0, tolerance)) {
+    if (i == GAMES_IN_LAST_7_DAYS && "phase3".equals(rl) && v.rightNear(0.0) && v.leftNear(3.0)) {
       return GAMES_LAST_7_DNP;
     }
-    if (i == POINTS_STD_LAST_10 && ("phase3".equals(rl) && near(l, 5.0, tolerance)
-        || rightDefault && near(r, 5.0, tolerance) && near(l, 0.0, tolerance))) {
+    if (i == POINTS_STD_LAST_10 && ("phase3".equals(rl) && v.leftNear(5.0)
+        || v.rightDefault && v.rightNear(5.0) && v.leftNear(0.0))) {
       return STD_FALLBACK;
     }
-    if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && !rightDefault
-        && near(l, 0.0, tolerance)) {
+    if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && !v.rightDefault
+        && v.leftNear(0.0)) {
       return SHOT_ZONE_CACHE;
     }
     if ((i == RECENT_TREND || i == MINUTES_CHANGE) && "calculated".equals(rl)
-        && Math.abs(Math.abs(l - r) - 1.0) <= tolerance) {
+        && Math.abs(Math.abs(v.l - v.r) - 1.0) <= v.tol) {
       return ROUNDED_THRESHOLD;
-    }
-    if (AS_OF.contains(i)) {
-      // Ours found the player's own row within the window where legacy had none (or the other
-      // way round), or legacy read a cache row where ours computed from box scores, or the whole
-      // date moved (a legacy whole-table fallback).
-      if (leftDefault && !rightDefault || "phase4".equals(ll) && rightDefault
-          || "phase4".equals(ll) && "phase3".equals(rl)
-          || "phase4".equals(ll) && "phase4".equals(canonical(rl)) && fallbackDay) {
-        return AS_OF_WINDOW;
-      }
     }
     return null;
   }

@@ -94,37 +94,22 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
 
   @Override
   public PDone expand(PCollectionTuple in) {
-    RunStamp stamp = config.stamp();
     PCollection<Readiness> gate = in.get(CheckReadiness.READINESS);
     PCollectionView<Readiness> readiness = gate.apply("ReadinessView", View.asSingleton());
-    PCollection<TableRow> features = in.get(BuildFeatureRows.FEATURE_ROWS)
-        .apply("FeatureTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
-            .via((ScoredRow f) -> BigQuerySchemas.toTableRow(OutputSchema.FEATURE_STORE, f,
-                stamp)))
-        .setCoder(TableRowJsonCoder.of())
-        .apply("GateFeatureRows", gated(readiness));
+    PCollection<TableRow> features = tableRows(in.get(BuildFeatureRows.FEATURE_ROWS),
+        OutputSchema.FEATURE_STORE, "FeatureTableRows", "GateFeatureRows", readiness);
     // The stored gaps of the run's dates, merged with the produced ones (gap lifecycle).
     PCollection<GapRow> storedGaps = in.getPipeline().apply("ReadStoredGaps",
         new ReadStoredGaps(tableSpecs.get(OutputSchema.GAPS.name()), config.start(),
             config.end(), testServices));
-    PCollection<TableRow> gaps = in.get(BuildFeatureRows.GAP_ROWS)
-        .apply("MergeGaps", new MergeGaps(storedGaps, readiness, config))
-        .apply("GapTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
-            .via((GapRow g) -> BigQuerySchemas.toTableRow(OutputSchema.GAPS, g, stamp)))
-        .setCoder(TableRowJsonCoder.of())
-        .apply("GateGapRows", gated(readiness));
+    PCollection<TableRow> gaps = tableRows(in.get(BuildFeatureRows.GAP_ROWS)
+        .apply("MergeGaps", new MergeGaps(storedGaps, readiness, config)),
+        OutputSchema.GAPS, "GapTableRows", "GateGapRows", readiness);
     PCollection<HealthRow> healthRows = in.get(ComputeHealth.HEALTH_ROWS);
-    PCollection<TableRow> health = healthRows
-        .apply("HealthTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
-            .via((HealthRow h) -> BigQuerySchemas.toTableRow(OutputSchema.HEALTH, h, stamp)))
-        .setCoder(TableRowJsonCoder.of())
-        .apply("GateHealthRows", gated(readiness));
-    PCollection<TableRow> dead = in.get(SourceTables.DEAD_LETTERS)
-        .apply("DeadLetterTableRows", MapElements.into(TypeDescriptor.of(TableRow.class))
-            .via((DeadLetter d) -> BigQuerySchemas.toTableRow(OutputSchema.DEAD_LETTERS, d,
-                stamp)))
-        .setCoder(TableRowJsonCoder.of())
-        .apply("GateDeadLetters", gated(readiness));
+    PCollection<TableRow> health = tableRows(healthRows, OutputSchema.HEALTH, "HealthTableRows",
+        "GateHealthRows", readiness);
+    PCollection<TableRow> dead = tableRows(in.get(SourceTables.DEAD_LETTERS),
+        OutputSchema.DEAD_LETTERS, "DeadLetterTableRows", "GateDeadLetters", readiness);
 
     WriteResult featureLoads = features.apply("LoadFeatureRows",
         perDate(OutputSchema.FEATURE_STORE));
@@ -145,10 +130,30 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
         .apply("KeptDates", Flatten.pCollections())
         .apply("KeptDatesView", View.asList());
     dead.apply("AppendDeadLetters", append(OutputSchema.DEAD_LETTERS));
+    WriteResult history = appendRunHistory(in, readiness, kept, healthRows, loads);
+    // A refused run has recorded FAILED_DEPENDENCIES; now the job fails with the gate's message.
+    CheckReadiness.failIfRefused(gate, history.getSuccessfulTableLoads());
+    return PDone.in(in.getPipeline());
+  }
 
+  /** One output table's rows as {@code TableRow}s (from its columns), passed through the gate. */
+  private <T> PCollection<TableRow> tableRows(PCollection<T> rows, OutputTable<T> table,
+      String convertStep, String gateStep, PCollectionView<Readiness> readiness) {
+    RunStamp stamp = config.stamp();
+    return rows
+        .apply(convertStep, MapElements.into(TypeDescriptor.of(TableRow.class))
+            .via((T row) -> BigQuerySchemas.toTableRow(table, row, stamp)))
+        .setCoder(TableRowJsonCoder.of())
+        .apply(gateStep, gated(readiness));
+  }
+
+  /** The run-history row, appended once every load of the run has succeeded. */
+  private WriteResult appendRunHistory(PCollectionTuple in, PCollectionView<Readiness> readiness,
+      PCollectionView<List<String>> kept, PCollection<HealthRow> healthRows,
+      PCollection<?>[] loads) {
     PCollectionView<Map<String, Long>> counts = runCounts(in);
     PCollectionView<List<HealthRow>> healthView = healthRows.apply("HealthView", View.asList());
-    WriteResult history = in.getPipeline()
+    return in.getPipeline()
         .apply("RunHistoryOnce", Create.of(config.runId()))
         .apply("AfterLoads", Wait.on(loads))
         .apply("RunHistoryRow", ParDo.of(
@@ -156,9 +161,6 @@ public final class WriteBigQueryOutputs extends PTransform<PCollectionTuple, PDo
             .withSideInputs(counts, readiness, kept, healthView))
         .setCoder(TableRowJsonCoder.of())
         .apply("AppendRunHistory", append(OutputSchema.RUN_HISTORY));
-    // A refused run has recorded FAILED_DEPENDENCIES; now the job fails with the gate's message.
-    CheckReadiness.failIfRefused(gate, history.getSuccessfulTableLoads());
-    return PDone.in(in.getPipeline());
   }
 
   /** Passes every row through unless the readiness gate refused the run (then none). */

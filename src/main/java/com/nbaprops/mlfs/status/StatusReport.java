@@ -168,15 +168,7 @@ public final class StatusReport {
     sb.append("  stale (other versions):     ").append(list(s.stale)).append('\n');
     sb.append("  unbalanced (rows + open gaps != roster): ").append(list(s.unbalanced))
         .append('\n');
-    sb.append("  open gaps by reason:\n");
-    if (s.gaps.isEmpty()) {
-      sb.append("    none\n");
-    }
-    for (GapGroup g : s.gaps.values()) {
-      sb.append(String.format(Locale.ROOT, "    %-26s %,7d  %s .. %s  oldest detected %s%s%n",
-          g.reason, g.count, g.first, g.last, g.oldestDetectedAt,
-          g.reason.equals("bootstrap") ? "  (expected)" : ""));
-    }
+    appendGaps(sb, s);
     sb.append(String.format(Locale.ROOT, "  most defaulted features, last %d days (defaults, "
         + "players):%n", s.days));
     for (int i : s.topDefaulted(TOP_FEATURES)) {
@@ -199,23 +191,39 @@ public final class StatusReport {
       sb.append("    ").append(d).append("  ").append(String.join(", ", s.alerts.get(d)))
           .append('\n');
     }
+    appendRepairPlan(sb, s, c);
+    return sb.toString();
+  }
+
+  private static void appendGaps(StringBuilder sb, StoreStatus s) {
+    sb.append("  open gaps by reason:\n");
+    if (s.gaps.isEmpty()) {
+      sb.append("    none\n");
+    }
+    for (GapGroup g : s.gaps.values()) {
+      sb.append(String.format(Locale.ROOT, "    %-26s %,7d  %s .. %s  oldest detected %s%s%n",
+          g.reason, g.count, g.first, g.last, g.oldestDetectedAt,
+          g.reason.equals("bootstrap") ? "  (expected)" : ""));
+    }
+  }
+
+  /** The commands that rebuild the missing, stale and unbalanced dates, locally and on Dataflow. */
+  private static void appendRepairPlan(StringBuilder sb, StoreStatus s, Commands c) {
     if (s.repair.isEmpty()) {
       sb.append("Nothing to rebuild.\n");
-    } else {
-      sb.append("Repair plan (ranges merged when at most --mergeDays apart):\n");
-      List<String> local = c.local(s.repair);
-      List<String> flex = c.flex(s.repair);
-      for (int i = 0; i < s.repair.size(); i++) {
-        RepairPlan.Range r = s.repair.get(i);
-        sb.append(String.format(Locale.ROOT, "  %s .. %s (%d days)%n    %s%n", r.start(), r.end(),
-            r.days(), local.get(i)));
-      }
-      sb.append("  on Dataflow:\n");
-      for (String f : flex) {
-        sb.append("    ").append(f).append('\n');
-      }
+      return;
     }
-    return sb.toString();
+    sb.append("Repair plan (ranges merged when at most --mergeDays apart):\n");
+    List<String> local = c.local(s.repair);
+    for (int i = 0; i < s.repair.size(); i++) {
+      RepairPlan.Range r = s.repair.get(i);
+      sb.append(String.format(Locale.ROOT, "  %s .. %s (%d days)%n    %s%n", r.start(), r.end(),
+          r.days(), local.get(i)));
+    }
+    sb.append("  on Dataflow:\n");
+    for (String f : c.flex(s.repair)) {
+      sb.append("    ").append(f).append('\n');
+    }
   }
 
   private static String list(List<LocalDate> dates) {

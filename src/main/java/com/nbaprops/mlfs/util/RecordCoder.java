@@ -199,27 +199,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       return doubleListCodec(nullable(codecFor(Double.class)));
     }
     if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
-      Codec element = nullable(codecFor(p.getActualTypeArguments()[0]));
-      return new Codec() {
-        @Override
-        public void write(Buf out, Object value) {
-          List<?> list = (List<?>) value;
-          out.writeInt(list.size());
-          for (Object o : list) {
-            element.write(out, o);
-          }
-        }
-
-        @Override
-        public Object read(Cursor in) throws CoderException {
-          int n = in.readInt();
-          List<Object> list = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            list.add(element.read(in));
-          }
-          return Collections.unmodifiableList(list);
-        }
-      };
+      return listCodec(nullable(codecFor(p.getActualTypeArguments()[0])));
     }
     if (t instanceof ParameterizedType p && p.getRawType() == Map.class) {
       return mapCodec(nullable(codecFor(p.getActualTypeArguments()[0])),
@@ -229,8 +209,35 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       throw new IllegalArgumentException("RecordCoder: unsupported component type " + t);
     }
     if (c.isPrimitive()) {
-      return codecFor(boxed(c));
+      return codecFor(MethodType.methodType(c).wrap().returnType()); // its wrapper class
     }
+    return c.isRecord() ? recordCodec(c) : scalarCodec(c);
+  }
+
+  private static Codec listCodec(Codec element) {
+    return new Codec() {
+      @Override
+      public void write(Buf out, Object value) {
+        List<?> list = (List<?>) value;
+        out.writeInt(list.size());
+        for (Object o : list) {
+          element.write(out, o);
+        }
+      }
+
+      @Override
+      public Object read(Cursor in) throws CoderException {
+        int n = in.readInt();
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(element.read(in));
+        }
+        return Collections.unmodifiableList(list);
+      }
+    };
+  }
+
+  private static Codec scalarCodec(Class<?> c) {
     if (c == String.class) {
       return codec((b, v) -> b.writeBytes(((String) v).getBytes(StandardCharsets.UTF_8)),
           Cursor::readString);
@@ -251,23 +258,8 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
         b.writeLong(((Instant) v).getEpochSecond());
         b.writeInt(((Instant) v).getNano());
       }, in -> Instant.ofEpochSecond(in.readLong(), in.readInt()));
-    } else if (c.isRecord()) {
-      return recordCodec(c);
     }
     throw new IllegalArgumentException("RecordCoder: unsupported component type " + c.getName());
-  }
-
-  private static Class<?> boxed(Class<?> c) {
-    if (c == long.class) {
-      return Long.class;
-    } else if (c == int.class) {
-      return Integer.class;
-    } else if (c == double.class) {
-      return Double.class;
-    } else if (c == boolean.class) {
-      return Boolean.class;
-    }
-    throw new IllegalArgumentException("RecordCoder: unsupported primitive " + c);
   }
 
   private static Codec mapCodec(Codec key, Codec value) {
