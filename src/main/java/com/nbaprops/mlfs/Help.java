@@ -62,8 +62,9 @@ final class Help {
     out.print(ExitCode.help());
     out.println();
     out.println("Environment: MLFS_JAVA_OPTS sets the scripts' JVM options (default: -Xmx2560m "
-        + "-XX:+UseParallelGC -XX:TieredStopAtLevel=1); MLFS_CDS=0 turns off their class-data "
-        + "archive (target/cds-*.jsa).");
+        + "-XX:+UseParallelGC -XX:TieredStopAtLevel=1, and -XX:+UseTransparentHugePages where "
+        + "the kernel offers them); MLFS_CDS=0 turns off their class-data archive "
+        + "(target/cds-*.jsa).");
   }
 
   private static void section(PrintStream out, String title, List<Method> options) {
