@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 
 /**

@@ -23,12 +23,18 @@ public final class StatusReport {
       this(mode, inputDir, outputDir, List.of());
     }
 
-    /** Runnable from the project root: a local run per range, or (BigQuery) the launches. */
+    /**
+     * One command per range, runnable from the project root: a local run, or (BigQuery) the
+     * range's launches, chained with {@code &&} in daily mode (one launch per date).
+     */
     public List<String> local(List<RepairPlan.Range> ranges) {
-      if (inputDir == null) {
-        return flex(ranges);
-      }
       List<String> out = new ArrayList<>();
+      if (inputDir == null) {
+        for (RepairPlan.Range r : ranges) {
+          out.add(String.join(" && ", flex(List.of(r))));
+        }
+        return out;
+      }
       for (RepairPlan.Range r : ranges) {
         // Daily mode runs one date per job (chained per range); backfill one job per range.
         String folders = " --inputDir=" + inputDir + " --outputDir=" + outputDir;

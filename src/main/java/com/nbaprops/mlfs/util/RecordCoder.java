@@ -209,6 +209,9 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
       throw new IllegalArgumentException("RecordCoder: unsupported component type " + t);
     }
     if (c.isPrimitive()) {
+      if (c != long.class && c != int.class && c != double.class && c != boolean.class) {
+        throw new IllegalArgumentException("RecordCoder: unsupported primitive " + c);
+      }
       return codecFor(MethodType.methodType(c).wrap().returnType()); // its wrapper class
     }
     return c.isRecord() ? recordCodec(c) : scalarCodec(c);

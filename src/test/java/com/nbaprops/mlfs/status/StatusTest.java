@@ -178,6 +178,25 @@ public class StatusTest {
   }
 
   @Test
+  public void aBigQueryStoreInDailyModeGetsOneChainedCommandPerRange() {
+    StatusReport.Commands c = new StatusReport.Commands("daily", null, null,
+        List.of("--sink=bigquery"));
+    List<RepairPlan.Range> ranges = List.of(
+        new RepairPlan.Range(LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-03")),
+        new RepairPlan.Range(LocalDate.parse("2024-01-10"), LocalDate.parse("2024-01-10")));
+    // the printed plan pairs the i-th range with the i-th command: one per range, its dates in it
+    assertEquals(List.of(
+        "scripts/flex-daily 2024-01-02 --sink=bigquery && scripts/flex-daily 2024-01-03 "
+            + "--sink=bigquery",
+        "scripts/flex-daily 2024-01-10 --sink=bigquery"), c.local(ranges));
+    // the Dataflow list keeps one launch per date
+    assertEquals(3, c.flex(ranges).size());
+    StatusReport.Commands backfill = new StatusReport.Commands("backfill", null, null);
+    assertEquals(List.of("scripts/flex-backfill 2024-01-02 2024-01-03",
+        "scripts/flex-backfill 2024-01-10 2024-01-10"), backfill.local(ranges));
+  }
+
+  @Test
   public void badOptionsExitTwo() throws Exception {
     Path out = tmp.newFolder("empty").toPath();
     String in = "--inputDir=" + EndToEndTest.TINY_PATH();
