@@ -119,7 +119,7 @@ public final class LegacyDeviations {
       // date moved (a legacy whole-table fallback).
       String ll = v.leftLabel;
       String rl = v.rightLabel;
-      if (v.leftDefault && !v.rightDefault || "phase4".equals(ll) && v.rightDefault
+      if (v.leftDefault() && !v.rightDefault() || "phase4".equals(ll) && v.rightDefault()
           || "phase4".equals(ll) && "phase3".equals(rl)
           || "phase4".equals(ll) && "phase4".equals(canonical(rl)) && fallbackDay) {
         d = AS_OF_WINDOW;
@@ -130,12 +130,18 @@ public final class LegacyDeviations {
 
   /** One feature of a legacy row ({@code l}) and ours ({@code r}), as the rules read it. */
   private record Values(int i, double l, double r, String leftLabel, String rightLabel,
-      boolean leftDefault, boolean rightDefault, double tol, StoreRow left, StoreRow right) {
+      double tol, StoreRow left, StoreRow right) {
     Values(int i, StoreRow left, StoreRow right, double tol) {
       this(i, left.features()[i], right.features()[i], canonical(left.labels()[i]),
-          right.labels()[i], "default".equals(canonical(left.labels()[i])),
-          "default".equals(right.labels()[i]) || "missing".equals(right.labels()[i]), tol, left,
-          right);
+          right.labels()[i], tol, left, right);
+    }
+
+    boolean leftDefault() {
+      return "default".equals(leftLabel);
+    }
+
+    boolean rightDefault() {
+      return "default".equals(rightLabel) || "missing".equals(rightLabel);
     }
 
     boolean leftNear(double x) {
@@ -151,14 +157,15 @@ public final class LegacyDeviations {
   private static Deviation explainInputs(Values v) {
     int i = v.i;
     String rl = v.rightLabel;
-    if ((i == SHOT_ZONE_MISMATCH_SCORE || i == PACE_SCORE) && v.rightDefault && v.rightNear(0.0)) {
+    if ((i == SHOT_ZONE_MISMATCH_SCORE || i == PACE_SCORE) && v.rightDefault()
+        && v.rightNear(0.0)) {
       return COMPOSITE_NO_STALE_ROW;
     }
     if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && "phase3".equals(rl)
         && v.leftNear(v.r / 100.0)) {
       return SHOT_ZONE_FRACTION;
     }
-    if (i == AVG_POINTS_VS_OPPONENT && v.rightDefault && v.leftNear(0.0)
+    if (i == AVG_POINTS_VS_OPPONENT && v.rightDefault() && v.leftNear(0.0)
         && v.rightNear(v.right.features()[POINTS_AVG_SEASON])) {
       return NO_OPPONENT_HISTORY;
     }
@@ -175,7 +182,7 @@ public final class LegacyDeviations {
         || i == TEAM_WIN_PCT && v.leftNear(0.5)) && "calculated".equals(rl)) {
       return NO_CONTEXT_ROW;
     }
-    if ((i == INJURY_RISK || i == PLAYOFF_GAME) && v.rightDefault) {
+    if ((i == INJURY_RISK || i == PLAYOFF_GAME) && v.rightDefault()) {
       return NO_CONTEXT_ROW;
     }
     return null;
@@ -194,10 +201,10 @@ public final class LegacyDeviations {
       return GAMES_LAST_7_DNP;
     }
     if (i == POINTS_STD_LAST_10 && ("phase3".equals(rl) && v.leftNear(5.0)
-        || v.rightDefault && v.rightNear(5.0) && v.leftNear(0.0))) {
+        || v.rightDefault() && v.rightNear(5.0) && v.leftNear(0.0))) {
       return STD_FALLBACK;
     }
-    if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && !v.rightDefault
+    if ((i == PCT_PAINT || i == PCT_MID_RANGE || i == PCT_THREE) && !v.rightDefault()
         && v.leftNear(0.0)) {
       return SHOT_ZONE_CACHE;
     }
